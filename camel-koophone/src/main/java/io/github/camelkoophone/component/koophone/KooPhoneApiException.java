@@ -1,0 +1,50 @@
+package io.github.camelkoophone.component.koophone;
+
+/**
+ * The KooPhone API (or the IAM service or API gateway in front of it) answered with an error: an HTTP status of
+ * 400 or more, or an {@code error_code} other than {@code "0"} even with HTTP 200. Thrown after retries.
+ */
+public class KooPhoneApiException extends RuntimeException {
+
+    private final int httpStatus;
+    private final String errorCode;
+    private final String errorMessage;
+    private final String requestId;
+    private final String operation;
+
+    public KooPhoneApiException(String operation, int httpStatus, String errorCode, String errorMessage, String requestId) {
+        super(describe(operation, httpStatus, errorCode, errorMessage, requestId));
+        this.httpStatus = httpStatus;
+        this.errorCode = errorCode;
+        this.errorMessage = errorMessage;
+        this.requestId = requestId;
+        this.operation = operation;
+    }
+
+    private static String describe(String operation, int httpStatus, String errorCode, String errorMessage, String requestId) {
+        return "KooPhone " + operation + " failed: HTTP " + httpStatus
+               + ", error_code=" + errorCode
+               + ", error_msg=" + errorMessage
+               + ", x-request-id=" + requestId;
+    }
+
+    public int getHttpStatus() {
+        return httpStatus;
+    }
+
+    public String getErrorCode() {
+        return errorCode;
+    }
+
+    public String getErrorMessage() {
+        return errorMessage;
+    }
+
+    public String getRequestId() {
+        return requestId;
+    }
+
+    public String getOperation() {
+        return operation;
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.camelkoophone.component.koophone.api;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Runs asynchronous calls with at most {@code concurrency} in flight, keeping their results in input order.
+ * The first failure fails the whole and stops starting new calls.
+ */
+public final class Fanout {
+
+    private Fanout() {
+    }
+
+    public static <T, R> CompletableFuture<List<R>> run(List<T> inputs, int concurrency, Function<T, CompletableFuture<R>> call) {
+        if (inputs.size() == 1) {
+            return call.apply(inputs.get(0)).thenApply(List::of);
+        }
+        CompletableFuture<List<R>> all = new CompletableFuture<>();
+        Object[] results = new Object[inputs.size()];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        for (int i = 0; i < Math.min(concurrency, inputs.size()); i++) {
+            startNext(inputs, call, results, next, done, all);
+        }
+        return all;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T, R> void startNext(List<T> inputs, Function<T, CompletableFuture<R>> call, Object[] results,
+                                         AtomicInteger next, AtomicInteger done, CompletableFuture<List<R>> all) {
+        int index = next.getAndIncrement();
+        if (index >= inputs.size() || all.isDone()) {
+            return;
+        }
+        CompletableFuture<R> future;
+        try {
+            future = call.apply(inputs.get(index));
+        } catch (RuntimeException e) {
+            all.completeExceptionally(e);
+            return;
+        }
+        future.whenComplete((result, failure) -> {
+            if (failure != null) {
+                all.completeExceptionally(failure);
+                return;
+            }
+            results[index] = result;
+            if (done.incrementAndGet() == inputs.size()) {
+                all.complete((List<R>) Arrays.asList(results));
+            } else {
+                startNext(inputs, call, results, next, done, all);
+            }
+        });
+    }
+}

@@ -1,0 +1,255 @@
+package io.github.camelkoophone.component.koophone.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelkoophone.component.koophone.KooPhoneOperation;
+import io.github.camelkoophone.component.koophone.model.KooPhoneRequest;
+import io.github.camelkoophone.component.koophone.model.KooPhoneValidationException;
+import io.github.camelkoophone.component.koophone.model.Validator;
+import io.github.camelkoophone.component.koophone.transport.ApiRequest;
+
+/**
+ * Turns a message into the HTTP calls of one operation, generically from the catalogue row: the body (typed
+ * request, Map or JSON) with unset fields filled from headers and options, validated, split on the id list, and
+ * laid out as path, query or JSON body. Everything that can be wrong with the input fails here, before any call.
+ */
+public final class RequestAssembler {
+
+    public static final String REQUEST_ID_HEADER = "x-request-id";
+    private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}]+)}");
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+    /**
+     * What the assembler needs from the endpoint's options.
+     *
+     * @param baseUrl         the API base URL
+     * @param maxBatchSize    id-list chunk size; 0 turns splitting off
+     * @param validateCommand whether to check the command's characters
+     * @param timeout         per-attempt deadline in ms
+     */
+    public record Settings(String baseUrl, int maxBatchSize, boolean validateCommand, long timeout) {
+    }
+
+    private final Settings settings;
+    private final Validator validator;
+
+    public RequestAssembler(Settings settings) {
+        this.settings = new Settings(stripTrailingSlash(settings.baseUrl()), settings.maxBatchSize(),
+                settings.validateCommand(), settings.timeout());
+        this.validator = new Validator(settings.validateCommand());
+    }
+
+    /**
+     * @param requestId the caller's x-request-id for the (first) call, or null to generate one
+     */
+    public List<ApiRequest> assemble(KooPhoneOperation op, Object body, Inputs inputs, String requestId) {
+        ObjectNode tree = toTree(body);
+        fill(op, tree, inputs);
+        KooPhoneRequest request = toRequest(op, tree);
+        request.validate(validator);
+        ObjectNode canonical = Json.MAPPER.valueToTree(request);
+        if (requestId != null && !REQUEST_ID.matcher(requestId).matches()) {
+            throw new KooPhoneValidationException("CamelKooPhoneRequestId",
+                    "must be 1 to 64 letters, digits or dashes, was '" + requestId + "'");
+        }
+        List<ObjectNode> chunks = split(op, canonical);
+        List<ApiRequest> calls = new ArrayList<>(chunks.size());
+        for (int i = 0; i < chunks.size(); i++) {
+            String id = i == 0 && requestId != null ? requestId : newRequestId();
+            calls.add(toCall(op, chunks.get(i), id));
+        }
+        return calls;
+    }
+
+    public static String newRequestId() {
+        UUID uuid = UUID.randomUUID();
+        return hex(uuid.getMostSignificantBits()) + hex(uuid.getLeastSignificantBits());
+    }
+
+    private static String hex(long value) {
+        String hex = Long.toHexString(value);
+        return hex.length() == 16 ? hex : "0".repeat(16 - hex.length()) + hex;
+    }
+
+    static ObjectNode toTree(Object body) {
+        try {
+            JsonNode tree;
+            if (body == null) {
+                return Json.MAPPER.createObjectNode();
+            } else if (body instanceof String text) {
+                tree = text.isBlank() ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(text);
+            } else if (body instanceof byte[] bytes) {
+                tree = bytes.length == 0 ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(bytes);
+            } else if (body instanceof InputStream stream) {
+                tree = Json.MAPPER.readTree(stream);
+            } else if (body instanceof JsonNode node) {
+                tree = node.deepCopy();
+            } else {
+                tree = Json.MAPPER.valueToTree(body);
+            }
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
+                return Json.MAPPER.createObjectNode();
+            }
+            if (!(tree instanceof ObjectNode object)) {
+                throw new KooPhoneValidationException("body", "must be a JSON object, was a JSON " + tree.getNodeType().name().toLowerCase());
+            }
+            return object;
+        } catch (JsonProcessingException e) {
+            throw new KooPhoneValidationException("body", "is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new KooPhoneValidationException("body", "could not be read: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            if (e instanceof KooPhoneValidationException) {
+                throw e;
+            }
+            throw new KooPhoneValidationException("body", "cannot be turned into JSON (" + body.getClass().getName()
+                                                          + "): use a request object, a Map or a JSON string");
+        }
+    }
+
+    private static void fill(KooPhoneOperation op, ObjectNode tree, Inputs inputs) {
+        for (Binding binding : op.bindings()) {
+            JsonNode present = tree.get(binding.field());
+            if (present != null && !present.isNull()) {
+                continue;
+            }
+            JsonNode value = switch (binding.input()) {
+                case INSTANCE_IDS -> strings(inputs.idsOrSingle());
+                case INSTANCE_ID -> text(inputs.singleOrOnlyId());
+                case COMMAND -> text(inputs.command());
+                case TASK_ID -> text(inputs.taskId());
+                case USER_ID -> text(inputs.userId());
+                case USER_INSTANCES -> userInstances(inputs);
+            };
+            if (value != null) {
+                tree.set(binding.field(), value);
+            }
+        }
+    }
+
+    private static JsonNode text(String value) {
+        return value == null ? null : Json.MAPPER.getNodeFactory().textNode(value);
+    }
+
+    private static JsonNode strings(List<String> values) {
+        if (values == null) {
+            return null;
+        }
+        ArrayNode array = Json.MAPPER.createArrayNode();
+        values.forEach(array::add);
+        return array;
+    }
+
+    private static JsonNode userInstances(Inputs inputs) {
+        List<String> ids = inputs.idsOrSingle();
+        if (inputs.userId() == null || ids == null) {
+            return null;
+        }
+        ArrayNode pairs = Json.MAPPER.createArrayNode();
+        for (String id : ids) {
+            pairs.addObject().put("user_id", inputs.userId()).put("instance_id", id);
+        }
+        return pairs;
+    }
+
+    private static KooPhoneRequest toRequest(KooPhoneOperation op, ObjectNode tree) {
+        try {
+            return Json.MAPPER.treeToValue(tree, op.requestType());
+        } catch (JsonMappingException e) {
+            throw new KooPhoneValidationException(path(e), "has the wrong type: " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw new KooPhoneValidationException("body", e.getOriginalMessage());
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "body" : path.toString();
+    }
+
+    private List<ObjectNode> split(KooPhoneOperation op, ObjectNode canonical) {
+        String field = op.idListField();
+        JsonNode list = field == null ? null : canonical.get(field);
+        if (!(list instanceof ArrayNode ids) || ids.size() <= Math.min(op.maxIds(), chunkSize(op))) {
+            return List.of(canonical);
+        }
+        if (settings.maxBatchSize() == 0) {
+            throw new KooPhoneValidationException(field, "must have at most " + op.maxIds() + " entries, had " + ids.size()
+                                                         + " (splitting is off: maxBatchSize=0)");
+        }
+        int size = chunkSize(op);
+        List<ObjectNode> chunks = new ArrayList<>((ids.size() + size - 1) / size);
+        for (int from = 0; from < ids.size(); from += size) {
+            ObjectNode chunk = canonical.deepCopy();
+            ArrayNode part = chunk.putArray(field);
+            for (int i = from; i < Math.min(from + size, ids.size()); i++) {
+                part.add(ids.get(i));
+            }
+            chunks.add(chunk);
+        }
+        return chunks;
+    }
+
+    private int chunkSize(KooPhoneOperation op) {
+        return settings.maxBatchSize() == 0 ? op.maxIds() : Math.min(settings.maxBatchSize(), op.maxIds());
+    }
+
+    private ApiRequest toCall(KooPhoneOperation op, ObjectNode fields, String requestId) {
+        StringBuilder path = new StringBuilder();
+        Matcher param = PATH_PARAM.matcher(op.pathTemplate());
+        while (param.find()) {
+            JsonNode value = fields.remove(param.group(1));
+            if (value == null || value.isNull() || value.asText().isBlank()) {
+                throw new KooPhoneValidationException(param.group(1), "is required");
+            }
+            param.appendReplacement(path, Matcher.quoteReplacement(value.asText()));
+        }
+        param.appendTail(path);
+
+        List<Map.Entry<String, String>> query = new ArrayList<>();
+        byte[] body = null;
+        if (!op.method().hasBody()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                if (field.getValue().isValueNode() && !field.getValue().isNull()) {
+                    query.add(Map.entry(field.getKey(), field.getValue().asText()));
+                }
+            }
+        } else if (!fields.isEmpty() || op.pathTemplate().indexOf('{') < 0) {
+            try {
+                body = Json.MAPPER.writeValueAsBytes(fields);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(REQUEST_ID_HEADER, requestId);
+        return new ApiRequest(op.name(), op.method().name(), settings.baseUrl(), path.toString(), query, headers, body,
+                requestId, op.idempotent(), false, settings.timeout());
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

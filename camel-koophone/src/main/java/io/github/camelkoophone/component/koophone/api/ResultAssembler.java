@@ -1,0 +1,64 @@
+package io.github.camelkoophone.component.koophone.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelkoophone.component.koophone.KooPhoneApiException;
+import io.github.camelkoophone.component.koophone.KooPhoneOperation;
+import io.github.camelkoophone.component.koophone.model.CmdJob;
+import io.github.camelkoophone.component.koophone.model.TaskResult;
+
+/**
+ * Turns the normalised data of one or more calls (one per chunk of a split request) into the operation's single
+ * typed result. Task results get each job stamped with its task id, so a merged result still says which task
+ * each job belongs to.
+ */
+public final class ResultAssembler {
+
+    private ResultAssembler() {
+    }
+
+    public static Object assemble(KooPhoneOperation op, List<ObjectNode> data, String requestId) {
+        List<Object> results = new ArrayList<>(data.size());
+        for (ObjectNode part : data) {
+            Object result = convert(op, part, requestId);
+            if (result instanceof TaskResult task && task.getCmdJobs() != null) {
+                for (CmdJob job : task.getCmdJobs()) {
+                    if (job.getTaskId() == null) {
+                        job.setTaskId(task.getTaskId());
+                    }
+                }
+            }
+            results.add(result);
+        }
+        if (results.size() == 1) {
+            return results.get(0);
+        }
+        List<ObjectNode> canonical = new ArrayList<>(results.size());
+        results.forEach(result -> canonical.add(Json.MAPPER.valueToTree(result)));
+        return convert(op, JsonMerge.merge(canonical), requestId);
+    }
+
+    /** Every task id the calls returned, in order. */
+    public static List<String> taskIds(List<ObjectNode> data) {
+        List<String> ids = new ArrayList<>(data.size());
+        for (ObjectNode part : data) {
+            String id = part.path("task_id").asText(null);
+            if (id != null && !ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    private static Object convert(KooPhoneOperation op, ObjectNode data, String requestId) {
+        try {
+            return Json.MAPPER.treeToValue(data, op.resultType());
+        } catch (JsonProcessingException e) {
+            throw new KooPhoneApiException(op.name(), 200, null,
+                    "unexpected response shape: " + e.getOriginalMessage(), requestId);
+        }
+    }
+}

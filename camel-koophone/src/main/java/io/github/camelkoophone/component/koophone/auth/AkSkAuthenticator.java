@@ -1,0 +1,61 @@
+package io.github.camelkoophone.component.koophone.auth;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.camelkoophone.component.koophone.transport.ApiRequest;
+
+/**
+ * Signs every attempt with SDK-HMAC-SHA256. Nothing to refresh: a 401 is final, because the gateway locks an
+ * access key after a few failures and repeating a bad signature only gets there faster.
+ */
+final class AkSkAuthenticator implements Authenticator {
+
+    static final String PROJECT_HEADER = "X-Project-Id";
+    static final String SECURITY_TOKEN_HEADER = "X-Security-Token";
+    static final String AUTHORIZATION_HEADER = "Authorization";
+
+    private final SdkHmacSha256Signer signer;
+    private final String projectId;
+    private final String securityToken;
+    private final Clock clock;
+
+    AkSkAuthenticator(String accessKey, String secretKey, String projectId, String securityToken, Clock clock) {
+        this.signer = new SdkHmacSha256Signer(accessKey, secretKey);
+        this.projectId = projectId;
+        this.securityToken = securityToken;
+        this.clock = clock;
+    }
+
+    @Override
+    public CompletableFuture<ApiRequest> authenticate(ApiRequest request) {
+        Map<String, String> added = new LinkedHashMap<>();
+        added.put(SdkHmacSha256Signer.DATE_HEADER, SdkHmacSha256Signer.formatDate(clock.instant()));
+        if (projectId != null) {
+            added.put(PROJECT_HEADER, projectId);
+        }
+        if (securityToken != null) {
+            added.put(SECURITY_TOKEN_HEADER, securityToken);
+        }
+        ApiRequest withHeaders = request.withHeaders(added);
+
+        // sign every header we send except Content-Type, which the client may rewrite (as the official SDK does)
+        Map<String, String> signed = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        signed.put("host", request.authority());
+        withHeaders.headers().forEach((name, value) -> {
+            if (!"content-type".equalsIgnoreCase(name)) {
+                signed.put(name, value);
+            }
+        });
+        String authorization = signer.authorization(request.method(), request.path(), request.query(), signed, request.body());
+        return CompletableFuture.completedFuture(withHeaders.withHeader(AUTHORIZATION_HEADER, authorization));
+    }
+
+    @Override
+    public String toString() {
+        return "AkSkAuthenticator";
+    }
+}

@@ -1,0 +1,103 @@
+package io.github.camelkoophone.component.koophone.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.camelkoophone.component.koophone.KooPhoneApiException;
+import io.github.camelkoophone.component.koophone.transport.ApiRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * IAM password login: one cached token per credential set, refreshed shortly before it expires or once after a
+ * 401, with concurrent callers sharing one in-flight login. A login IAM rejected is remembered for a minute, so a
+ * wrong password fails fast instead of hammering IAM from every exchange and poll.
+ */
+final class IamTokenAuthenticator implements Authenticator {
+
+    static final String TOKEN_HEADER = "X-Auth-Token";
+    static final Duration REJECTION_MEMORY = Duration.ofMinutes(1);
+    private static final Logger LOG = LoggerFactory.getLogger(IamTokenAuthenticator.class);
+
+    private final IamTokenClient client;
+    private final Clock clock;
+    private volatile IamToken current;
+    private CompletableFuture<IamToken> inflight;
+    private KooPhoneApiException rejection;
+    private Instant rejectedAt;
+
+    IamTokenAuthenticator(IamTokenClient client, Clock clock) {
+        this.client = client;
+        this.clock = clock;
+    }
+
+    @Override
+    public CompletableFuture<ApiRequest> authenticate(ApiRequest request) {
+        IamToken token = current;
+        if (token != null && !token.needsRefresh(clock.instant())) {
+            return CompletableFuture.completedFuture(request.withHeader(TOKEN_HEADER, token.value()));
+        }
+        return login().thenApply(fresh -> request.withHeader(TOKEN_HEADER, fresh.value()));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> refreshAfterUnauthorized(ApiRequest rejected) {
+        String used = rejected.headers().get(TOKEN_HEADER);
+        synchronized (this) {
+            IamToken token = current;
+            if (token != null && !token.value().equals(used)) {
+                return CompletableFuture.completedFuture(true); // someone already replaced the rejected token
+            }
+            current = null;
+        }
+        LOG.debug("KooPhone rejected the IAM token (HTTP 401): logging in again");
+        return login().thenApply(fresh -> true);
+    }
+
+    private CompletableFuture<IamToken> login() {
+        CompletableFuture<IamToken> result;
+        synchronized (this) {
+            if (inflight != null) {
+                return inflight;
+            }
+            if (rejection != null && clock.instant().isBefore(rejectedAt.plus(REJECTION_MEMORY))) {
+                return CompletableFuture.failedFuture(rejection);
+            }
+            result = new CompletableFuture<>();
+            inflight = result;
+        }
+        client.fetch().whenComplete((token, failure) -> {
+            synchronized (this) {
+                inflight = null;
+                if (token != null) {
+                    current = token;
+                    rejection = null;
+                } else if (unwrap(failure) instanceof KooPhoneApiException e && e.getHttpStatus() >= 400 && e.getHttpStatus() < 500) {
+                    rejection = e;
+                    rejectedAt = clock.instant();
+                }
+            }
+            if (token != null) {
+                LOG.debug("IAM token obtained, valid until {}", token.expiresAt());
+                result.complete(token);
+            } else {
+                result.completeExceptionally(unwrap(failure));
+            }
+        });
+        return result;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        while (failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        return failure;
+    }
+
+    @Override
+    public String toString() {
+        return "IamTokenAuthenticator";
+    }
+}

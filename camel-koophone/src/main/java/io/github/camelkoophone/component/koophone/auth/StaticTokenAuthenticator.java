@@ -1,0 +1,25 @@
+package io.github.camelkoophone.component.koophone.auth;
+
+import java.util.concurrent.CompletableFuture;
+
+import io.github.camelkoophone.component.koophone.transport.ApiRequest;
+
+/** A token the user obtained: sent as is, never refreshed. */
+final class StaticTokenAuthenticator implements Authenticator {
+
+    private final String token;
+
+    StaticTokenAuthenticator(String token) {
+        this.token = token;
+    }
+
+    @Override
+    public CompletableFuture<ApiRequest> authenticate(ApiRequest request) {
+        return CompletableFuture.completedFuture(request.withHeader(IamTokenAuthenticator.TOKEN_HEADER, token));
+    }
+
+    @Override
+    public String toString() {
+        return "StaticTokenAuthenticator";
+    }
+}

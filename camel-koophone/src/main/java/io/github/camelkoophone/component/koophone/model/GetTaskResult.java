@@ -1,0 +1,120 @@
+package io.github.camelkoophone.component.koophone.model;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** What getTask returns: the jobs of one task. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class GetTaskResult {
+
+    @JsonProperty("jobs")
+    private List<Job> jobs;
+
+    public GetTaskResult() {
+    }
+
+    /** Whether the task has jobs and every one has ended; a task with no jobs yet may still be filling up. */
+    @JsonIgnore
+    public boolean isTerminal() {
+        return jobs != null && !jobs.isEmpty() && jobs.stream().allMatch(job -> job != null && job.isTerminal());
+    }
+
+    public List<Job> getJobs() {
+        return jobs;
+    }
+
+    public void setJobs(List<Job> jobs) {
+        this.jobs = jobs;
+    }
+
+    @Override
+    public String toString() {
+        return "GetTaskResult{jobs=" + jobs + "}";
+    }
+
+    /** One job; {@code status} as in {@link JobStatus}. The reference does not promise {@code instance_id}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public static class Job {
+
+        @JsonProperty("job_id")
+        private String jobId;
+        @JsonProperty("instance_id")
+        private String instanceId;
+        @JsonProperty("status")
+        private Integer status;
+        @JsonProperty("error_code")
+        private String errorCode;
+        @JsonProperty("error_msg")
+        private String errorMsg;
+        @JsonProperty("execute_msg")
+        private String executeMsg;
+
+        public Job() {
+        }
+
+        @JsonIgnore
+        public boolean isTerminal() {
+            return JobStatus.isTerminal(status);
+        }
+
+        public String getJobId() {
+            return jobId;
+        }
+
+        public void setJobId(String jobId) {
+            this.jobId = jobId;
+        }
+
+        public String getInstanceId() {
+            return instanceId;
+        }
+
+        public void setInstanceId(String instanceId) {
+            this.instanceId = instanceId;
+        }
+
+        public Integer getStatus() {
+            return status;
+        }
+
+        public void setStatus(Integer status) {
+            this.status = status;
+        }
+
+        public String getErrorCode() {
+            return errorCode;
+        }
+
+        public void setErrorCode(String errorCode) {
+            this.errorCode = errorCode;
+        }
+
+        public String getErrorMsg() {
+            return errorMsg;
+        }
+
+        public void setErrorMsg(String errorMsg) {
+            this.errorMsg = errorMsg;
+        }
+
+        public String getExecuteMsg() {
+            return executeMsg;
+        }
+
+        public void setExecuteMsg(String executeMsg) {
+            this.executeMsg = executeMsg;
+        }
+
+        @Override
+        public String toString() {
+            return "Job{job_id=" + jobId + (instanceId == null ? "" : ", instance_id=" + instanceId)
+                    + ", status=" + status + ", error_code=" + errorCode + "}";
+        }
+    }
+}

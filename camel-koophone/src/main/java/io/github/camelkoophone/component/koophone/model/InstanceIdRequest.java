@@ -1,0 +1,33 @@
+package io.github.camelkoophone.component.koophone.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Input of the single-instance operations: getDeviceToken (where {@code instance_id} goes into the path),
+ * stopInstancesStreaming and releaseInstancesSession.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class InstanceIdRequest implements KooPhoneRequest {
+
+    @JsonProperty("instance_id")
+    private String instanceId;
+
+    public InstanceIdRequest() {
+    }
+
+    @Override
+    public void validate(Validator v) {
+        v.id("instance_id", instanceId);
+    }
+
+    public String getInstanceId() {
+        return instanceId;
+    }
+
+    public void setInstanceId(String instanceId) {
+        this.instanceId = instanceId;
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.camelkoophone.component.koophone.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Body of showProgress. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ShowProgressRequest implements KooPhoneRequest {
+
+    @JsonProperty("user_id")
+    private String userId;
+    @JsonProperty("instance_id")
+    private String instanceId;
+
+    public ShowProgressRequest() {
+    }
+
+    @Override
+    public void validate(Validator v) {
+        v.id("user_id", userId);
+        v.id("instance_id", instanceId);
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    public void setUserId(String userId) {
+        this.userId = userId;
+    }
+
+    public String getInstanceId() {
+        return instanceId;
+    }
+
+    public void setInstanceId(String instanceId) {
+        this.instanceId = instanceId;
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.camelkoophone.component.koophone.transport;
+
+import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One HTTP call as data: what every interceptor sees. Immutable; interceptors add headers with
+ * {@link #withHeader(String, String)}, so a retry starts again from the request as it was built.
+ *
+ * @param name       what is called, for logs and exceptions (an operation name, or "iamToken")
+ * @param method     the HTTP method
+ * @param baseUrl    scheme and authority, no trailing slash
+ * @param path       the decoded path; segments are encoded on the wire
+ * @param query      decoded query parameters in sending order
+ * @param headers    request headers (auth headers are added per attempt)
+ * @param body       the exact body bytes, or null for none
+ * @param requestId  the x-request-id, the same across retries (null for calls that carry none)
+ * @param idempotent whether repeating the call is safe after it may have reached the server
+ * @param sensitive  whether the body must never be logged (it carries a password)
+ * @param timeout    the deadline of one attempt, in milliseconds
+ */
+public record ApiRequest(
+        String name, String method, String baseUrl, String path, List<Map.Entry<String, String>> query,
+        Map<String, String> headers, byte[] body, String requestId, boolean idempotent, boolean sensitive,
+        long timeout) {
+
+    public ApiRequest {
+        query = query == null ? List.of() : List.copyOf(query);
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    public ApiRequest withHeader(String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(headers);
+        copy.put(name, value);
+        return new ApiRequest(this.name, method, baseUrl, path, query, copy, body, requestId, idempotent, sensitive, timeout);
+    }
+
+    public ApiRequest withHeaders(Map<String, String> added) {
+        Map<String, String> copy = new LinkedHashMap<>(headers);
+        copy.putAll(added);
+        return new ApiRequest(name, method, baseUrl, path, query, copy, body, requestId, idempotent, sensitive, timeout);
+    }
+
+    /** The authority as sent in the Host header and signed: keeps an explicit port. */
+    public String authority() {
+        return URI.create(baseUrl).getRawAuthority();
+    }
+
+    /** The full URL with every path segment and query component percent-encoded. */
+    public String url() {
+        StringBuilder url = new StringBuilder(baseUrl.length() + path.length() + 32).append(baseUrl);
+        for (String segment : path.split("/", -1)) {
+            if (!segment.isEmpty()) {
+                url.append('/').append(UrlEncoding.encode(segment));
+            }
+        }
+        if (path.endsWith("/")) {
+            url.append('/');
+        }
+        char separator = '?';
+        for (Map.Entry<String, String> param : query) {
+            url.append(separator).append(UrlEncoding.encode(param.getKey())).append('=')
+                    .append(UrlEncoding.encode(param.getValue()));
+            separator = '&';
+        }
+        return url.toString();
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + path + (requestId == null ? "" : " x-request-id=" + requestId);
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.camelkoophone.component.koophone.transport;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An HTTP response with its body read in full (bounded, see {@link HttpTransport}).
+ *
+ * @param status  the HTTP status code
+ * @param headers response headers, looked up case-insensitively
+ * @param body    the body bytes, empty when there was none
+ */
+public record ApiResponse(int status, Map<String, String> headers, byte[] body) {
+
+    public ApiResponse {
+        TreeMap<String, String> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        caseInsensitive.putAll(headers);
+        headers = caseInsensitive;
+        body = body == null ? new byte[0] : body;
+    }
+
+    public String header(String name) {
+        return headers.get(name);
+    }
+
+    public String bodyAsString() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return "HTTP " + status + " (" + body.length + " bytes)";
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.camelkoophone.component.koophone.transport;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The percent-encoding the API gateway canonicalises with (path segments, query keys and values). The wire uses
+ * the same encoding, so what is signed is exactly what is sent.
+ */
+public final class UrlEncoding {
+
+    private UrlEncoding() {
+    }
+
+    /**
+     * Percent-encoding used for path segments, query keys and values: {@link URLEncoder} (UTF-8) output with
+     * {@code +} replaced by {@code %20}, {@code *} by {@code %2A} and {@code %7E} by {@code ~}. Everything but
+     * {@code A-Z a-z 0-9 - _ . ~} is encoded. {@code null} encodes as the empty string.
+     */
+    public static String encode(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
+        int len = encoded.length();
+        int i = 0;
+        while (i < len) {
+            char c = encoded.charAt(i);
+            if (c == '+' || c == '*' || (c == '%' && encoded.charAt(i + 1) == '7' && encoded.charAt(i + 2) == 'E')) {
+                break;
+            }
+            i++;
+        }
+        if (i == len) {
+            return encoded;
+        }
+        StringBuilder sb = new StringBuilder(len + 8);
+        sb.append(encoded, 0, i);
+        while (i < len) {
+            char c = encoded.charAt(i);
+            if (c == '+') {
+                sb.append("%20");
+            } else if (c == '*') {
+                sb.append("%2A");
+            } else if (c == '%') {
+                // URLEncoder output only contains '%' as the start of a %XX triplet.
+                if (encoded.charAt(i + 1) == '7' && encoded.charAt(i + 2) == 'E') {
+                    sb.append('~');
+                } else {
+                    sb.append(encoded, i, i + 3);
+                }
+                i += 2;
+            } else {
+                sb.append(c);
+            }
+            i++;
+        }
+        return sb.toString();
+    }
+
+}

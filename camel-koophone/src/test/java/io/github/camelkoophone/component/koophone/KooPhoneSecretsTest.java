@@ -1,0 +1,159 @@
+package io.github.camelkoophone.component.koophone;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.config.Property;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With the component's and Camel's loggers at TRACE, password, IAM token, static token, secret key, security
+ * token and signatures appear in no log line, exception message, leftover header or printed endpoint URI.
+ * (The HTTP client's own org.apache.hc wire/header loggers print raw headers at DEBUG, like any HTTP client's:
+ * docs/design.md says to keep them at INFO.)
+ */
+class KooPhoneSecretsTest extends WireMockTestSupport {
+
+    private static final String PASSWORD = "Pa55-w0rd-SECRET";
+    private static final String IAM_TOKEN = "MIIiam-token-SECRET";
+    private static final String STATIC_TOKEN = "MIIstatic-token-SECRET";
+    private static final String SECRET_KEY = "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc";
+    private static final String SECURITY_TOKEN = "security-token-SECRET";
+    private static final String[] LOGGERS = { "io.github.camelkoophone", "org.apache.camel" };
+
+    private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+    private AbstractAppender appender;
+
+    @BeforeEach
+    void captureTraceLogs() {
+        LoggerContext logs = (LoggerContext) LogManager.getContext(false);
+        Configuration config = logs.getConfiguration();
+        appender = new AbstractAppender("capture", null, null, true, Property.EMPTY_ARRAY) {
+            @Override
+            public void append(LogEvent event) {
+                lines.add(event.getMessage().getFormattedMessage()
+                          + (event.getThrown() == null ? "" : " " + event.getThrown()));
+            }
+        };
+        appender.start();
+        for (String name : LOGGERS) {
+            LoggerConfig logger = new LoggerConfig(name, Level.TRACE, false);
+            logger.addAppender(appender, Level.TRACE, null);
+            config.addLogger(name, logger);
+        }
+        logs.updateLoggers();
+    }
+
+    @AfterEach
+    void restoreLogs() {
+        LoggerContext logs = (LoggerContext) LogManager.getContext(false);
+        for (String name : LOGGERS) {
+            logs.getConfiguration().removeLogger(name);
+        }
+        logs.updateLoggers();
+        appender.stop();
+    }
+
+    @Test
+    void noSecretInLogsExceptionsHeadersOrUris() {
+        wm.stubFor(post("/v3/auth/tokens").willReturn(aResponse().withStatus(201).withHeader("X-Subject-Token", IAM_TOKEN)
+                .withBody("{\"token\":{\"expires_at\":\"" + Instant.now().plusSeconds(86400) + "\"}}")));
+        wm.stubFor(get("/v1/instances/tasks/t1").willReturn(okJson("{\"error_code\":\"0\",\"data\":{\"jobs\":[]}}")));
+        wm.stubFor(post("/v1/instances/a1/auth").willReturn(okJson(
+                "{\"error_code\":\"0\",\"data\":{\"device_token\":\"device-token-SECRET\",\"resource\":{\"device_id\":\"d\"}}}")));
+        wm.stubFor(get("/v1/instances/tasks/bad").willReturn(aResponse().withStatus(401)
+                .withBody("{\"error_code\":\"APIGW.0301\",\"error_msg\":\"Incorrect IAM authentication information\"}")));
+
+        // credentials configured the recommended way: on the component (camel.component.*), not inline in URIs
+        context.addComponent("kp-password", component(c -> {
+            c.setUsername("robot");
+            c.setPassword(PASSWORD);
+            c.setDomainName("acme");
+            c.setProjectName("cn-north-4");
+        }));
+        context.addComponent("kp-token", component(c -> c.setAuthToken(STATIC_TOKEN)));
+        context.addComponent("kp-aksk", component(c -> {
+            c.setAccessKey("AKEXAMPLE");
+            c.setSecretKey(SECRET_KEY);
+            c.setSecurityToken(SECURITY_TOKEN);
+            c.setProjectId("p1");
+        }));
+        String password = "kp-password:getTask?taskId=t1";
+        String token = "kp-token:getDeviceToken?instanceId=a1";
+        String aksk = "kp-aksk:getTask?taskId=t1";
+        String failing = "kp-password:getTask?taskId=bad";
+
+        List<Exchange> exchanges = List.of(call(password, null), call(token, null), call(aksk, null), call(failing, null));
+
+        assertThat(exchanges.subList(0, 3)).allMatch(e -> e.getException() == null);
+        assertThat(exchanges.get(3).getException()).isInstanceOf(KooPhoneApiException.class);
+        assertThat(lines).as("TRACE lines were captured").anyMatch(line -> line.contains("response body"));
+
+        StringBuilder everything = new StringBuilder();
+        lines.forEach(line -> everything.append(line).append('\n'));
+        for (Exchange exchange : exchanges) {
+            everything.append(exchange.getMessage().getHeaders()).append('\n');
+            if (exchange.getException() != null) {
+                everything.append(exchange.getException().getMessage()).append('\n');
+            }
+        }
+        for (Endpoint endpoint : context.getEndpoints()) {
+            everything.append(endpoint).append(' ').append(endpoint.getEndpointUri()).append('\n');
+        }
+        String text = everything.toString();
+        assertThat(text).contains("kp-password://getTask");
+        assertThat(text).doesNotContain(PASSWORD, IAM_TOKEN, STATIC_TOKEN, SECRET_KEY, SECURITY_TOKEN, "device-token-SECRET",
+                "Signature=", TOKEN);
+        for (var request : wm.getAllServeEvents()) {
+            String authorization = request.getRequest().getHeader("Authorization");
+            if (authorization != null) {
+                String signature = authorization.substring(authorization.indexOf("Signature=") + 10);
+                assertThat(text).doesNotContain(signature);
+            }
+        }
+    }
+
+    private KooPhoneComponent component(java.util.function.Consumer<KooPhoneConfiguration> credentials) {
+        KooPhoneComponent kp = new KooPhoneComponent();
+        KooPhoneConfiguration c = kp.getConfiguration();
+        c.setEndpoint(wm.baseUrl());
+        c.setIamEndpoint(wm.baseUrl());
+        credentials.accept(c);
+        return kp;
+    }
+
+    @Test
+    void endpointsPrintedByCamelMaskInlineSecrets() {
+        Endpoint endpoint = context.getEndpoint("koophone:getTask?taskId=t1&authToken=RAW(" + STATIC_TOKEN + ")&password=RAW("
+                                                + PASSWORD + ")&secretKey=RAW(" + SECRET_KEY + ")&securityToken=RAW(" + SECURITY_TOKEN + ")");
+        assertThat(endpoint.toString()).contains("getTask").doesNotContain(STATIC_TOKEN, PASSWORD, SECRET_KEY, SECURITY_TOKEN);
+    }
+
+    @Test
+    void configurationToStringsRevealNothing() {
+        KooPhoneConfiguration c = new KooPhoneConfiguration();
+        c.setPassword(PASSWORD);
+        c.setSecretKey(SECRET_KEY);
+        assertThat(String.valueOf(io.github.camelkoophone.component.koophone.auth.Authenticators.key(c))).doesNotContain(PASSWORD, SECRET_KEY);
+        assertThat(Map.of("k", io.github.camelkoophone.component.koophone.auth.Authenticators.key(c)).toString()).doesNotContain(PASSWORD);
+    }
+}
