@@ -1,0 +1,47 @@
+package io.github.camelkoophone.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.util.List;
+
+/** InstallApp. */
+final class AppOperations {
+
+    void register(OperationTable table) {
+        table.add("installApp", "POST", "/v1/instances/app/install", OperationTable.REQUEST_ID, this::installApp);
+    }
+
+    ApiResponse installApp(Call call) {
+        JsonNode body = Params.object(call);
+        String fastInstall = Params.string(body, "fast_install");
+        if (!fastInstall.equals("0") && !fastInstall.equals("1")) {
+            throw ApiError.business(ErrorCodes.FAST_INSTALL, "fast_install must be 0 or 1: " + fastInstall);
+        }
+        String objectName = Params.string(body, "object_name");
+        Params.string(body, "file_name");
+        String url = Params.string(body, "install_package_url");
+        if (!url.startsWith("https://") && !url.startsWith("http://")) {
+            throw ApiError.business(ErrorCodes.BAD_PACKAGE_URL, "install_package_url must be an http(s) URL");
+        }
+        List<String> ids = Params.idList(body, "instance_id_list");
+        List<SimInstance> instances = InstanceOperations.existing(call, ids);
+
+        SimulatorState state = call.state();
+        Instant finishAt = call.now().plus(state.settings().taskDuration());
+        TaskEngine.Task task = state.tasks().create(state.ids().installTaskId(), "installApp", true, call.now());
+        for (SimInstance i : instances) {
+            boolean fail = i.runningStatus() != SimInstance.STATUS_RUNNING || i.failJobs()
+                    || state.draw(state.settings().taskFailureRate());
+            state.tasks().addJob(task, new TaskEngine.JobSpec(i.instanceId(), state.ids().installJobId(), fail,
+                    ErrorCodes.JOB_FAILED, "Install app failed.", "Success",
+                    done -> done.addInstalledApp(objectName), null, false), finishAt);
+        }
+        call.executed();
+        // InstallApp documents its payload one level deeper: data.data.
+        ObjectNode outer = Json.object();
+        outer.set("data", TaskResponses.taskPayload(task, call, false));
+        return ApiResponse.ok(outer);
+    }
+}

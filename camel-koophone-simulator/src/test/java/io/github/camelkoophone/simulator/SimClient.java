@@ -1,0 +1,184 @@
+package io.github.camelkoophone.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A small HTTP client for tests: token or AK/SK auth, x-request-id by default, JSON in and out. */
+final class SimClient {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String baseUrl;
+    private final HttpClient http;
+    private String token;
+    private AccessKey accessKey;
+    private Instant sdkDate;
+    private boolean requestId = true;
+    private String fixedRequestId;
+    private final Map<String, String> extraHeaders = new LinkedHashMap<>();
+
+    private SimClient(String baseUrl, HttpClient http) {
+        this.baseUrl = baseUrl;
+        this.http = http;
+    }
+
+    /** Authenticates with the simulator's static token. */
+    static SimClient of(KooPhoneSimulator sim) {
+        return new SimClient(sim.url(), HTTP).token(sim.staticToken());
+    }
+
+    static SimClient of(String url, HttpClient http) {
+        return new SimClient(url, http);
+    }
+
+    SimClient token(String t) {
+        this.token = t;
+        this.accessKey = null;
+        return this;
+    }
+
+    SimClient aksk(AccessKey key) {
+        this.accessKey = key;
+        this.token = null;
+        return this;
+    }
+
+    SimClient sdkDate(Instant date) {
+        this.sdkDate = date;
+        return this;
+    }
+
+    SimClient noAuth() {
+        this.token = null;
+        this.accessKey = null;
+        return this;
+    }
+
+    SimClient noRequestId() {
+        this.requestId = false;
+        return this;
+    }
+
+    SimClient requestId(String id) {
+        this.fixedRequestId = id;
+        return this;
+    }
+
+    SimClient header(String name, String value) {
+        extraHeaders.put(name, value);
+        return this;
+    }
+
+    Resp get(String pathAndQuery) {
+        return send("GET", pathAndQuery, null);
+    }
+
+    Resp post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    Resp put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
+    Resp delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    Resp send(String method, String pathAndQuery, Object body) {
+        try {
+            return sendOrThrow(method, pathAndQuery, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Resp sendOrThrow(String method, String pathAndQuery, Object body) throws IOException {
+        byte[] bytes = body == null ? new byte[0]
+                : body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : MAPPER.writeValueAsBytes(body);
+        URI uri = URI.create(baseUrl + pathAndQuery);
+        HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                .method(method, bytes.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(bytes));
+        if (bytes.length > 0) {
+            rb.header("Content-Type", "application/json");
+        }
+        Map<String, String> signed = new LinkedHashMap<>();
+        if (requestId) {
+            String id = fixedRequestId != null ? fixedRequestId : UUID.randomUUID().toString().replace("-", "");
+            rb.header("x-request-id", id);
+            signed.put("x-request-id", id);
+        }
+        extraHeaders.forEach((k, v) -> {
+            rb.header(k, v);
+            signed.put(k.toLowerCase(), v);
+        });
+        if (token != null) {
+            rb.header("X-Auth-Token", token);
+        }
+        if (accessKey != null) {
+            String date = SignatureVerifier.SDK_DATE.format(sdkDate != null ? sdkDate : Instant.now());
+            rb.header("X-Sdk-Date", date);
+            signed.put("x-sdk-date", date);
+            signed.put("host", uri.getAuthority());
+            if (accessKey.securityToken() != null && !signed.containsKey("x-security-token")) {
+                rb.header("X-Security-Token", accessKey.securityToken());
+                signed.put("x-security-token", accessKey.securityToken());
+            }
+            List<String> names = new ArrayList<>(signed.keySet());
+            String canonical = SignatureVerifier.canonicalRequest(method, uri.getPath(), uri.getRawQuery(), names,
+                    signed::get, bytes);
+            String signature = SignatureVerifier.signature(accessKey.secretKey(),
+                    SignatureVerifier.stringToSign(date, canonical));
+            rb.header("Authorization", SignatureVerifier.authorizationHeader(accessKey.accessKey(), names, signature));
+        }
+        try {
+            HttpResponse<String> r = http.send(rb.build(), HttpResponse.BodyHandlers.ofString());
+            return new Resp(r.statusCode(), r.headers(), r.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    record Resp(int status, HttpHeaders headers, String text) {
+
+        JsonNode json() {
+            try {
+                return text == null || text.isEmpty() ? MissingNode.getInstance() : MAPPER.readTree(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        JsonNode data() {
+            return json().path("data");
+        }
+
+        String code() {
+            return json().path("error_code").asText(null);
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+}
