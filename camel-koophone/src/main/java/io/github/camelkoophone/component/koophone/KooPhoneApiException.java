@@ -1,10 +1,12 @@
 package io.github.camelkoophone.component.koophone;
 
+import org.apache.camel.spi.HttpResponseAware;
+
 /**
  * The KooPhone API (or the IAM service or API gateway in front of it) answered with an error: an HTTP status of
  * 400 or more, or an {@code error_code} other than {@code "0"} even with HTTP 200. Thrown after retries.
  */
-public class KooPhoneApiException extends RuntimeException {
+public class KooPhoneApiException extends RuntimeException implements HttpResponseAware {
 
     private final int httpStatus;
     private final String errorCode;
@@ -26,6 +28,28 @@ public class KooPhoneApiException extends RuntimeException {
                + ", error_code=" + errorCode
                + ", error_msg=" + errorMessage
                + ", x-request-id=" + requestId;
+    }
+
+    /** Lets Camel's health checks report the HTTP status of a failing consumer. */
+    @Override
+    public int getHttpResponseCode() {
+        return httpStatus;
+    }
+
+    @Override
+    public void setHttpResponseCode(int code) {
+        // fixed at construction
+    }
+
+    /** The API's error code, reported by health checks beside the HTTP status. */
+    @Override
+    public String getHttpResponseStatus() {
+        return errorCode;
+    }
+
+    @Override
+    public void setHttpResponseStatus(String status) {
+        // fixed at construction
     }
 
     public int getHttpStatus() {

@@ -10,8 +10,11 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import javax.net.ssl.SSLContext;
 
+import io.github.camelkoophone.component.koophone.api.RequestAssembler;
+import io.github.camelkoophone.component.koophone.auth.AuthInterceptor;
 import io.github.camelkoophone.component.koophone.auth.Authenticator;
 import io.github.camelkoophone.component.koophone.auth.Authenticators;
+import io.github.camelkoophone.component.koophone.tasks.TaskRegistry;
 import io.github.camelkoophone.component.koophone.transport.CallPipeline;
 import io.github.camelkoophone.component.koophone.transport.HttpTransport;
 import io.github.camelkoophone.component.koophone.transport.LoggingInterceptor;
@@ -36,6 +39,7 @@ public class KooPhoneComponent extends HealthCheckComponent {
 
     private final Map<TransportSettings, HttpTransport> transports = new ConcurrentHashMap<>();
     private final Map<Object, Authenticator> authenticators = new ConcurrentHashMap<>();
+    private final TaskRegistry taskRegistry = new TaskRegistry();
     private ScheduledExecutorService scheduler;
     private ExecutorService callbackExecutor;
     private Clock clock = Clock.systemUTC();
@@ -108,8 +112,26 @@ public class KooPhoneComponent extends HealthCheckComponent {
         });
     }
 
+    /** The call path for an endpoint's options: retries, authentication and logging around the shared transport. */
+    OperationCaller newCaller(KooPhoneConfiguration c) {
+        c.validate();
+        Authenticators.validate(c);
+        CallPipeline pipeline = new CallPipeline(List.of(
+                new RetryInterceptor(retryPolicy(c), scheduler),
+                new AuthInterceptor(authenticator(c)),
+                new LoggingInterceptor()), transport(c));
+        RequestAssembler assembler = new RequestAssembler(new RequestAssembler.Settings(c.getEndpoint(), c.getMaxBatchSize(),
+                c.isValidateCommand(), c.getRequestTimeout()));
+        return new OperationCaller(pipeline, assembler, c.getBatchConcurrency());
+    }
+
     RetryPolicy retryPolicy(KooPhoneConfiguration c) {
         return new RetryPolicy(c.getMaxRetries(), c.getRetryDelay(), c.getMaxRetryDelay(), c.isRetryNonIdempotent());
+    }
+
+    /** Where producers register the tasks they start, for the koophone:tasks consumers. */
+    public TaskRegistry taskRegistry() {
+        return taskRegistry;
     }
 
     ScheduledExecutorService scheduler() {

@@ -125,6 +125,13 @@ public class KooPhoneConfiguration implements Cloneable {
     @Metadata(autowired = false)
     private StateRepository<String, String> taskStore;
 
+    @UriParam(label = "consumer", defaultValue = "10",
+              description = "koophone:tasks: how many GetTask calls one poll keeps in flight.")
+    private int pollConcurrency = 10;
+    @UriParam(label = "consumer", defaultValue = "5",
+              description = "koophone:tasks: how often an event whose exchange failed is offered again before it is given up (logged at WARN).")
+    private int maxDeliveryAttempts = 5;
+
     public KooPhoneConfiguration copy() {
         try {
             return (KooPhoneConfiguration) clone();
@@ -151,6 +158,8 @@ public class KooPhoneConfiguration implements Cloneable {
         }
         requireAtLeast("batchConcurrency", batchConcurrency, 1);
         requireAtLeast("taskTimeout", taskTimeout, 1);
+        requireAtLeast("pollConcurrency", pollConcurrency, 1);
+        requireAtLeast("maxDeliveryAttempts", maxDeliveryAttempts, 1);
         if (proxyPort != null && (proxyPort < 1 || proxyPort > 65535)) {
             throw new KooPhoneValidationException("proxyPort", "must be between 1 and 65535, was " + proxyPort);
         }
@@ -452,5 +461,21 @@ public class KooPhoneConfiguration implements Cloneable {
 
     public void setTaskStore(StateRepository<String, String> taskStore) {
         this.taskStore = taskStore;
+    }
+
+    public int getPollConcurrency() {
+        return pollConcurrency;
+    }
+
+    public void setPollConcurrency(int pollConcurrency) {
+        this.pollConcurrency = pollConcurrency;
+    }
+
+    public int getMaxDeliveryAttempts() {
+        return maxDeliveryAttempts;
+    }
+
+    public void setMaxDeliveryAttempts(int maxDeliveryAttempts) {
+        this.maxDeliveryAttempts = maxDeliveryAttempts;
     }
 }

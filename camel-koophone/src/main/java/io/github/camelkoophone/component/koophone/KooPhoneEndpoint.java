@@ -2,12 +2,17 @@ package io.github.camelkoophone.component.koophone;
 
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
+import io.github.camelkoophone.component.koophone.model.KooPhoneValidationException;
+import io.github.camelkoophone.component.koophone.tasks.KooPhoneTasksConsumer;
+import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
 /**
@@ -30,11 +35,18 @@ public class KooPhoneEndpoint extends ScheduledPollEndpoint {
     @UriParam
     private KooPhoneConfiguration configuration;
 
+    private volatile OperationCaller caller;
+
     public KooPhoneEndpoint(String uri, KooPhoneComponent component, String operation, KooPhoneConfiguration configuration) {
         super(uri, component);
         this.operation = operation;
         this.configuration = configuration;
+        // the API is polled, not pushed: every two seconds is plenty and spares the rate limit
+        setDelay(DEFAULT_DELAY);
     }
+
+    /** The consumers' poll interval unless {@code delay} says otherwise. */
+    public static final long DEFAULT_DELAY = 2000;
 
     @Override
     public KooPhoneComponent getComponent() {
@@ -43,16 +55,61 @@ public class KooPhoneEndpoint extends ScheduledPollEndpoint {
 
     @Override
     public Producer createProducer() throws Exception {
-        if (TASKS.equals(operation) || INSTANCE_STATUS.equals(operation)) {
-            throw new UnsupportedOperationException("koophone:" + operation + " has no producer yet");
+        if (TASKS.equals(operation)) {
+            return new KooPhoneTasksProducer(this);
+        }
+        if (INSTANCE_STATUS.equals(operation)) {
+            throw new KooPhoneValidationException("operation", "koophone:instanceStatus is a consumer only (from, not to)");
         }
         return new KooPhoneProducer(this, KooPhoneOperation.fromName(operation));
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        throw new UnsupportedOperationException("koophone:" + operation + " cannot be consumed yet: "
-                                                + "the tasks and instanceStatus consumers are not built yet");
+        configuration.validate();
+        ScheduledBatchPollingConsumer consumer;
+        if (TASKS.equals(operation)) {
+            consumer = new KooPhoneTasksConsumer(this, processor);
+        } else if (INSTANCE_STATUS.equals(operation)) {
+            consumer = new KooPhoneInstanceStatusConsumer(this, processor);
+        } else {
+            throw new KooPhoneValidationException("operation", "only koophone:tasks and koophone:instanceStatus can be consumed (from), "
+                                                               + "koophone:" + operation + " is a producer (to)");
+        }
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /**
+     * How this endpoint calls the API, built on first use from its options. Fails, naming the option, when an
+     * option or the credentials are wrong.
+     */
+    public OperationCaller caller() {
+        OperationCaller result = caller;
+        if (result == null) {
+            synchronized (this) {
+                result = caller;
+                if (result == null) {
+                    result = getComponent().newCaller(configuration);
+                    caller = result;
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Marks an event exchange with its place in the poll's batch, as Camel's batch consumers do. */
+    public static Exchange batchExchange(Exchange exchange, int index, int total) {
+        exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
+        exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
+        exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
+        return exchange;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        caller = null;
+        super.doStop();
     }
 
     public String getOperation() {

@@ -5,33 +5,21 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.camelkoophone.component.koophone.api.Fanout;
 import io.github.camelkoophone.component.koophone.api.Inputs;
-import io.github.camelkoophone.component.koophone.api.RequestAssembler;
-import io.github.camelkoophone.component.koophone.api.ResponseReader;
-import io.github.camelkoophone.component.koophone.api.ResultAssembler;
-import io.github.camelkoophone.component.koophone.auth.AuthInterceptor;
-import io.github.camelkoophone.component.koophone.auth.Authenticators;
-import io.github.camelkoophone.component.koophone.transport.ApiRequest;
-import io.github.camelkoophone.component.koophone.transport.CallPipeline;
-import io.github.camelkoophone.component.koophone.transport.LoggingInterceptor;
-import io.github.camelkoophone.component.koophone.transport.RetryInterceptor;
+import io.github.camelkoophone.component.koophone.model.TaskResult;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
- * Calls any catalogued operation: assembles the calls, runs them through the pipeline (retries, authentication,
- * logging, HTTP) with bounded fan-out, and sets the typed result and output headers. Nothing here knows a
- * particular operation; the catalogue row says everything.
+ * Calls any catalogued operation and sets the typed result and output headers. Nothing here knows a particular
+ * operation; the catalogue row says everything. Task ids returned are registered with the koophone:tasks
+ * consumers unless {@code trackTasks=false}.
  */
 public class KooPhoneProducer extends DefaultAsyncProducer {
 
     private final KooPhoneOperation defaultOperation;
-    private CallPipeline pipeline;
-    private RequestAssembler assembler;
 
     public KooPhoneProducer(KooPhoneEndpoint endpoint, KooPhoneOperation defaultOperation) {
         super(endpoint);
@@ -44,64 +32,57 @@ public class KooPhoneProducer extends DefaultAsyncProducer {
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        KooPhoneConfiguration config = getEndpoint().getConfiguration();
-        config.validate();
-        Authenticators.validate(config);
-        KooPhoneComponent component = getEndpoint().getComponent();
-        pipeline = new CallPipeline(List.of(
-                new RetryInterceptor(component.retryPolicy(config), component.scheduler()),
-                new AuthInterceptor(component.authenticator(config)),
-                new LoggingInterceptor()), component.transport(config));
-        assembler = new RequestAssembler(new RequestAssembler.Settings(config.getEndpoint(), config.getMaxBatchSize(),
-                config.isValidateCommand(), config.getRequestTimeout()));
-    }
-
-    @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        KooPhoneOperation op;
-        List<ApiRequest> calls;
         Message in = exchange.getMessage();
+        KooPhoneOperation op;
+        OperationCaller.Prepared call;
         try {
             String override = in.getHeader(KooPhoneConstants.OPERATION, String.class);
             op = override == null ? defaultOperation : KooPhoneOperation.fromName(override);
-            calls = assembler.assemble(op, in.getBody(), inputs(in), in.getHeader(KooPhoneConstants.REQUEST_ID, String.class));
+            call = getEndpoint().caller().prepare(op, in.getBody(), inputs(in), in.getHeader(KooPhoneConstants.REQUEST_ID, String.class));
         } catch (RuntimeException e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        in.setHeader(KooPhoneConstants.REQUEST_ID, calls.get(0).requestId());
-        KooPhoneConfiguration config = getEndpoint().getConfiguration();
-        Fanout.run(calls, config.getBatchConcurrency(),
-                call -> pipeline.execute(call).thenApply(response -> ResponseReader.read(op.name(), response, call.requestId())))
-                .whenCompleteAsync((data, failure) -> {
-                    try {
-                        if (failure != null) {
-                            exchange.setException(unwrap(failure));
-                        } else {
-                            setResult(in, op, data, calls.get(0).requestId());
-                        }
-                    } catch (RuntimeException e) {
-                        exchange.setException(e);
-                    } finally {
-                        callback.done(false);
-                    }
-                }, getEndpoint().getComponent().callbackExecutor());
+        in.setHeader(KooPhoneConstants.REQUEST_ID, call.requestId());
+        call.send(task -> track(task, op)).whenCompleteAsync((outcome, failure) -> {
+            try {
+                if (failure != null) {
+                    exchange.setException(unwrap(failure));
+                } else {
+                    setResult(in, op, outcome);
+                }
+            } catch (RuntimeException e) {
+                exchange.setException(e);
+            } finally {
+                callback.done(false);
+            }
+        }, getEndpoint().getComponent().callbackExecutor());
         return false;
     }
 
-    private static void setResult(Message message, KooPhoneOperation op, List<ObjectNode> data, String requestId) {
-        Object result = ResultAssembler.assemble(op, data, requestId);
-        message.setBody(result);
-        ObjectNode first = data.get(0);
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        getEndpoint().caller(); // fail at start, not at the first message, when options or credentials are wrong
+    }
+
+    private void track(TaskResult task, KooPhoneOperation op) {
+        if (getEndpoint().getConfiguration().isTrackTasks()) {
+            getEndpoint().getComponent().taskRegistry().register(task, op);
+        }
+    }
+
+    private static void setResult(Message message, KooPhoneOperation op, OperationCaller.Outcome outcome) {
+        message.setBody(outcome.result());
+        var first = outcome.data().get(0);
         message.setHeader(KooPhoneConstants.ERROR_CODE, first.path("error_code").asText("0"));
         message.setHeader(KooPhoneConstants.ERROR_MESSAGE, first.path("error_msg").asText(null));
         if (op.returnsTask()) {
-            List<String> taskIds = ResultAssembler.taskIds(data);
-            message.setHeader(KooPhoneConstants.TASK_IDS, taskIds);
-            message.setHeader(KooPhoneConstants.TASK_ID, taskIds.isEmpty() ? null : taskIds.get(0));
+            // always set, so a task id from an earlier step never passes for this call's
+            message.setHeader(KooPhoneConstants.TASK_IDS, outcome.taskIds());
+            message.setHeader(KooPhoneConstants.TASK_ID, outcome.taskIds().isEmpty() ? null : outcome.taskIds().get(0));
         }
     }
 
@@ -134,7 +115,7 @@ public class KooPhoneProducer extends DefaultAsyncProducer {
         return Arrays.stream(value.toString().split(",")).map(String::trim).filter(id -> !id.isEmpty()).toList();
     }
 
-    private static Throwable unwrap(Throwable failure) {
+    static Throwable unwrap(Throwable failure) {
         while (failure instanceof CompletionException && failure.getCause() != null) {
             failure = failure.getCause();
         }

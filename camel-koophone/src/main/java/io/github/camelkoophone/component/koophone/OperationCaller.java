@@ -1,0 +1,80 @@
+package io.github.camelkoophone.component.koophone;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelkoophone.component.koophone.api.Fanout;
+import io.github.camelkoophone.component.koophone.api.Inputs;
+import io.github.camelkoophone.component.koophone.api.RequestAssembler;
+import io.github.camelkoophone.component.koophone.api.ResponseReader;
+import io.github.camelkoophone.component.koophone.api.ResultAssembler;
+import io.github.camelkoophone.component.koophone.model.TaskResult;
+import io.github.camelkoophone.component.koophone.transport.ApiRequest;
+import io.github.camelkoophone.component.koophone.transport.CallPipeline;
+
+/**
+ * Performs one operation call for an endpoint: assemble (validating before anything is sent), fan the calls out,
+ * read each response, assemble one result. Producers and consumers both call the API through it.
+ */
+public final class OperationCaller {
+
+    /**
+     * The outcome of a call.
+     *
+     * @param result    the typed result
+     * @param data      the normalised data of each call (one per chunk)
+     * @param requestId the x-request-id of the first call
+     * @param taskIds   every task id returned, in order (empty for operations that return none)
+     */
+    public record Outcome(Object result, List<ObjectNode> data, String requestId, List<String> taskIds) {
+    }
+
+    /** The calls of one logical operation call, assembled and validated but not sent yet. */
+    public final class Prepared {
+        private final KooPhoneOperation op;
+        private final List<ApiRequest> calls;
+
+        private Prepared(KooPhoneOperation op, List<ApiRequest> calls) {
+            this.op = op;
+            this.calls = calls;
+        }
+
+        public String requestId() {
+            return calls.get(0).requestId();
+        }
+
+        /**
+         * Sends the calls.
+         *
+         * @param onTask called with each task result as soon as its call returns, so tasks of a split call are
+         *               tracked even if a later chunk fails
+         */
+        public CompletableFuture<Outcome> send(Consumer<TaskResult> onTask) {
+            return Fanout.run(calls, batchConcurrency, call -> pipeline.execute(call).thenApply(response -> {
+                ObjectNode data = ResponseReader.read(op.name(), response, call.requestId());
+                if (op.returnsTask() && onTask != null) {
+                    onTask.accept((TaskResult) ResultAssembler.assemble(op, List.of(data), call.requestId()));
+                }
+                return data;
+            })).thenApply(data -> new Outcome(ResultAssembler.assemble(op, data, requestId()), data, requestId(),
+                    op.returnsTask() ? ResultAssembler.taskIds(data) : List.of()));
+        }
+    }
+
+    private final CallPipeline pipeline;
+    private final RequestAssembler assembler;
+    private final int batchConcurrency;
+
+    public OperationCaller(CallPipeline pipeline, RequestAssembler assembler, int batchConcurrency) {
+        this.pipeline = pipeline;
+        this.assembler = assembler;
+        this.batchConcurrency = batchConcurrency;
+    }
+
+    /** Assembles and validates; throws {@link IllegalArgumentException} on bad input, before anything is sent. */
+    public Prepared prepare(KooPhoneOperation op, Object body, Inputs inputs, String requestId) {
+        return new Prepared(op, assembler.assemble(op, body, inputs, requestId));
+    }
+}

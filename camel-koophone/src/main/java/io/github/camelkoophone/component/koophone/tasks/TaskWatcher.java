@@ -1,0 +1,7 @@
+package io.github.camelkoophone.component.koophone.tasks;
+
+/** Something that follows registered tasks: each koophone:tasks consumer. */
+public interface TaskWatcher {
+
+    void watch(TaskRegistration task);
+}

@@ -1,0 +1,217 @@
+package io.github.camelkoophone.component.koophone;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.camelkoophone.component.koophone.model.JobEvent;
+import io.github.camelkoophone.component.koophone.model.TaskEvent;
+import io.github.camelkoophone.simulator.SimJob;
+import io.github.camelkoophone.simulator.SimTask;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.processor.state.FileStateRepository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class KooPhoneTasksConsumerTest extends SimulatorTestSupport {
+
+    private final List<Exchange> events = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failuresToInject = new AtomicInteger();
+    private String consumerUri = "koophone:tasks?delay=50&initialDelay=0";
+
+    @TempDir
+    Path dir;
+
+    @Override
+    protected void addRoutes(CamelContext camel) throws Exception {
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(consumerUri).routeId("events").process(exchange -> {
+                    if (failuresToInject.getAndDecrement() > 0) {
+                        throw new IllegalStateException("downstream is down");
+                    }
+                    events.add(exchange.copy());
+                });
+            }
+        });
+    }
+
+    private String asyncCommand(String... instanceIds) {
+        return startCommand("koophone:asyncCommand", instanceIds);
+    }
+
+    private String startCommand(String uri, String... instanceIds) {
+        Exchange out = template.send(uri, exchange -> {
+            exchange.getMessage().setHeader(KooPhoneConstants.INSTANCE_IDS, List.of(instanceIds));
+            exchange.getMessage().setHeader(KooPhoneConstants.COMMAND, "ls -l /system");
+        });
+        assertThat(out.getException()).isNull();
+        return out.getMessage().getHeader(KooPhoneConstants.TASK_ID, String.class);
+    }
+
+    private static String status(Exchange e) {
+        return e.getMessage().getHeader(KooPhoneConstants.JOB_STATUS, String.class);
+    }
+
+    @Test
+    void tenJobsFinishingAtDifferentTimesGiveExactlyTenEventsWithTheirStatuses() {
+        List<String> ids = sim.inventory().ids();
+        sim.inventory().update(ids.get(3), i -> i.failJobs(true));
+        sim.inventory().update(ids.get(8), i -> i.failJobs(true));
+        for (int t = 0; t < 5; t++) {
+            asyncCommand(ids.get(2 * t), ids.get(2 * t + 1));
+            sim.clock().advance(Duration.ofSeconds(10)); // each task ends 10 s after the one before
+        }
+
+        sim.clock().advance(Duration.ofSeconds(15)); // the first two tasks are past their end
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 4);
+
+        sim.clock().advance(Duration.ofMinutes(5));
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 10);
+        sleepPolls();
+
+        assertThat(events).hasSize(10);
+        assertThat(events).extracting(e -> e.getMessage().getHeader(KooPhoneConstants.JOB_ID)).doesNotHaveDuplicates();
+        for (SimTask task : sim.tasks().all()) {
+            for (SimJob job : task.jobs()) {
+                Exchange event = events.stream()
+                        .filter(e -> job.jobId().equals(e.getMessage().getHeader(KooPhoneConstants.JOB_ID))).findFirst().orElseThrow();
+                JobEvent body = event.getMessage().getBody(JobEvent.class);
+                assertThat(body.getTaskId()).isEqualTo(task.taskId());
+                assertThat(body.getInstanceId()).isEqualTo(job.instanceId());
+                assertThat(body.getStatus()).isEqualTo(job.status());
+                assertThat(status(event)).isEqualTo(job.status() == SimJob.SUCCEEDED ? "SUCCEEDED" : "FAILED");
+                assertThat(event.getMessage().getHeader(KooPhoneConstants.INSTANCE_ID)).isEqualTo(job.instanceId());
+                assertThat(event.getMessage().getHeader(KooPhoneConstants.TASK_ID)).isEqualTo(task.taskId());
+                assertThat(event.getMessage().getHeader(KooPhoneConstants.OPERATION)).isEqualTo("asyncCommand");
+            }
+        }
+        assertThat(events).filteredOn(e -> "FAILED".equals(status(e)))
+                .extracting(e -> e.getMessage().getHeader(KooPhoneConstants.INSTANCE_ID))
+                .containsExactlyInAnyOrder(ids.get(3), ids.get(8));
+    }
+
+    @Test
+    void taskModeEmitsOneEventPerTaskWithAllItsJobs() throws Exception {
+        consumerUri = "koophone:tasks?delay=50&initialDelay=0&eventMode=task";
+        restartCamel();
+        List<String> ids = sim.inventory().ids();
+        template.sendBodyAndHeaders("koophone:batchReset", null, Map.of(KooPhoneConstants.INSTANCE_IDS, ids.subList(0, 4)));
+
+        sim.clock().advance(Duration.ofMinutes(5));
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 1);
+        sleepPolls();
+
+        assertThat(events).hasSize(1);
+        TaskEvent task = events.get(0).getMessage().getBody(TaskEvent.class);
+        assertThat(task.getStatus()).isEqualTo("SUCCEEDED");
+        assertThat(task.getOperation()).isEqualTo("batchReset");
+        assertThat(task.getTaskId()).startsWith("RM_");
+        assertThat(task.getJobs()).extracting(JobEvent::getInstanceId).containsExactlyInAnyOrderElementsOf(ids.subList(0, 4));
+    }
+
+    @Test
+    void aFailedDeliveryIsRedeliveredAndNeverAgainAfterSuccess() {
+        failuresToInject.set(1);
+        asyncCommand(sim.inventory().ids().get(0));
+        sim.clock().advance(Duration.ofMinutes(5));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 1);
+        sleepPolls();
+
+        assertThat(events).hasSize(1);
+        assertThat(failuresToInject.get()).isLessThan(0); // the route saw the event twice: once failing, once succeeding
+    }
+
+    @Test
+    void restartWithAFileStateRepositoryDeliversEveryJobExactlyOnceAcrossBothContexts() throws Exception {
+        FileStateRepository store = FileStateRepository.fileStateRepository(dir.resolve("tasks.dat").toFile());
+        consumerUri = "koophone:tasks?delay=50&initialDelay=0&taskStore=#store";
+        restartCamel(store);
+        List<String> ids = sim.inventory().ids();
+        for (int t = 0; t < 3; t++) {
+            asyncCommand(ids.get(2 * t), ids.get(2 * t + 1));
+            sim.clock().advance(Duration.ofSeconds(20)); // tasks end at +60 s, +80 s and +100 s
+        }
+        sim.clock().advance(Duration.ofSeconds(5)); // +65 s: the first task ended, the other two still run
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 2);
+
+        context.stop(); // a new JVM would see only what the store kept
+        List<Exchange> before = List.copyOf(events);
+        events.clear();
+        sim.clock().advance(Duration.ofMinutes(5));
+        FileStateRepository reopened = FileStateRepository.fileStateRepository(dir.resolve("tasks.dat").toFile());
+        restartCamel(reopened);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 4);
+        sleepPolls();
+        assertThat(events).hasSize(4);
+        List<Object> all = new java.util.ArrayList<>();
+        before.forEach(e -> all.add(e.getMessage().getHeader(KooPhoneConstants.JOB_ID)));
+        events.forEach(e -> all.add(e.getMessage().getHeader(KooPhoneConstants.JOB_ID)));
+        assertThat(all).hasSize(6).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aTaskStillRunningAfterTaskTimeoutIsEmittedTimedOutAndDropped() throws Exception {
+        consumerUri = "koophone:tasks?delay=50&initialDelay=0&taskTimeout=300";
+        restartCamel();
+        String taskId = asyncCommand(sim.inventory().ids().get(0), sim.inventory().ids().get(1));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 2);
+        sleepPolls();
+
+        assertThat(events).hasSize(2).allMatch(e -> "TIMED_OUT".equals(status(e)));
+        assertThat(events).allMatch(e -> taskId.equals(e.getMessage().getHeader(KooPhoneConstants.TASK_ID)));
+        assertThat(events.get(0).getMessage().getBody(JobEvent.class).getStatus()).isNull();
+    }
+
+    @Test
+    void tasksRegisteredByIdThroughTheTasksProducerOrTheTaskIdsOptionAreFollowed() throws Exception {
+        String first = startCommand("koophone:asyncCommand?trackTasks=false", sim.inventory().ids().get(0));
+        String second = startCommand("koophone:asyncCommand?trackTasks=false", sim.inventory().ids().get(1));
+        sim.clock().advance(Duration.ofMinutes(5));
+        sleepPolls();
+        assertThat(events).isEmpty(); // trackTasks=false: nobody follows them
+
+        template.sendBody("koophone:tasks", first);
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 1);
+
+        consumerUri = "koophone:tasks?delay=50&initialDelay=0&taskIds=" + second;
+        restartCamel();
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 1);
+        assertThat(events.get(0).getMessage().getHeader(KooPhoneConstants.TASK_ID)).isEqualTo(second);
+    }
+
+    private void restartCamel() throws Exception {
+        restartCamel(null);
+    }
+
+    private void restartCamel(FileStateRepository store) throws Exception {
+        context.stop();
+        events.clear();
+        context = newContext();
+        if (store != null) {
+            context.getRegistry().bind("store", store);
+        }
+        context.start();
+        template = context.createProducerTemplate();
+    }
+
+    private static void sleepPolls() {
+        try {
+            Thread.sleep(300); // several polls at delay=50: enough for a duplicate to show up
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.camelkoophone.component.koophone;
+
+import java.time.Duration;
+
+import io.github.camelkoophone.simulator.KooPhoneSimulator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * A simulator of the KooPhone API and a CamelContext whose koophone component points at it. Jobs finish when the
+ * simulator's clock passes their end, so tests move time with {@code sim.clock().advance(...)} instead of waiting.
+ */
+public abstract class SimulatorTestSupport {
+
+    protected KooPhoneSimulator sim;
+    protected CamelContext context;
+    protected ProducerTemplate template;
+
+    @BeforeEach
+    void startSimulatorAndCamel() throws Exception {
+        sim = simulator(KooPhoneSimulator.builder().port(0).instances(10).seed(42)
+                .taskDuration(Duration.ofMinutes(1))).start();
+        context = newContext();
+        context.start();
+        template = context.createProducerTemplate();
+    }
+
+    @AfterEach
+    void stopCamelAndSimulator() {
+        if (context != null) {
+            context.stop();
+        }
+        if (sim != null) {
+            sim.stop();
+        }
+    }
+
+    /** A fresh CamelContext with the component pointed at the simulator and this test's routes. */
+    protected CamelContext newContext() throws Exception {
+        CamelContext camel = new DefaultCamelContext();
+        KooPhoneComponent component = new KooPhoneComponent();
+        KooPhoneConfiguration c = component.getConfiguration();
+        c.setEndpoint(sim.url());
+        c.setIamEndpoint(sim.url());
+        c.setAuthToken(sim.staticToken());
+        c.setRetryDelay(5);
+        c.setMaxRetryDelay(50);
+        configure(component);
+        camel.addComponent("koophone", component);
+        addRoutes(camel);
+        return camel;
+    }
+
+    protected KooPhoneSimulator.Builder simulator(KooPhoneSimulator.Builder builder) {
+        return builder;
+    }
+
+    protected void configure(KooPhoneComponent component) {
+    }
+
+    protected void addRoutes(CamelContext camel) throws Exception {
+    }
+}
