@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import javax.net.ssl.SSLContext;
 
@@ -22,6 +21,8 @@ import io.github.camelkoophone.component.koophone.transport.RetryInterceptor;
 import io.github.camelkoophone.component.koophone.transport.RetryPolicy;
 import io.github.camelkoophone.component.koophone.transport.TransportSettings;
 import org.apache.camel.Endpoint;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -41,7 +42,7 @@ public class KooPhoneComponent extends HealthCheckComponent {
     private final Map<Object, Authenticator> authenticators = new ConcurrentHashMap<>();
     private final TaskRegistry taskRegistry = new TaskRegistry();
     private ScheduledExecutorService scheduler;
-    private ExecutorService callbackExecutor;
+    private ExecutorService worker;
     private Clock clock = Clock.systemUTC();
 
     public KooPhoneComponent() {
@@ -60,12 +61,12 @@ public class KooPhoneComponent extends HealthCheckComponent {
         super.doStart();
         ScheduledExecutorService timer = getCamelContext().getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(this, "KooPhoneTimer");
-        if (timer instanceof ScheduledThreadPoolExecutor pool) {
-            // every call schedules a deadline it usually cancels: don't keep the cancelled ones queued
-            pool.setRemoveOnCancelPolicy(true);
-        }
         scheduler = timer;
-        callbackExecutor = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "KooPhoneCallback");
+        // calls block their thread; this pool runs the ones that must run side by side (fan-out, retries after a
+        // delay, consumer polls): no queue, so a busy pool makes the caller run the call itself
+        worker = getCamelContext().getExecutorServiceManager().newThreadPool(this, "KooPhoneWorker",
+                new ThreadPoolProfileBuilder("KooPhoneWorker").poolSize(2).maxPoolSize(configuration.getMaxConnections())
+                        .maxQueueSize(0).rejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns).build());
         transport(configuration);
     }
 
@@ -78,9 +79,9 @@ public class KooPhoneComponent extends HealthCheckComponent {
             getCamelContext().getExecutorServiceManager().shutdown(scheduler);
             scheduler = null;
         }
-        if (callbackExecutor != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(callbackExecutor);
-            callbackExecutor = null;
+        if (worker != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(worker);
+            worker = null;
         }
         super.doStop();
     }
@@ -107,7 +108,7 @@ public class KooPhoneComponent extends HealthCheckComponent {
     Authenticator authenticator(KooPhoneConfiguration c) {
         return authenticators.computeIfAbsent(Authenticators.key(c), key -> {
             CallPipeline iam = new CallPipeline(
-                    List.of(new RetryInterceptor(retryPolicy(c), scheduler), new LoggingInterceptor()), transport(c));
+                    List.of(new RetryInterceptor(retryPolicy(c), scheduler, worker), new LoggingInterceptor()), transport(c));
             return Authenticators.create(c, iam, clock);
         });
     }
@@ -117,12 +118,12 @@ public class KooPhoneComponent extends HealthCheckComponent {
         c.validate();
         Authenticators.validate(c);
         CallPipeline pipeline = new CallPipeline(List.of(
-                new RetryInterceptor(retryPolicy(c), scheduler),
+                new RetryInterceptor(retryPolicy(c), scheduler, worker),
                 new AuthInterceptor(authenticator(c)),
                 new LoggingInterceptor()), transport(c));
         RequestAssembler assembler = new RequestAssembler(new RequestAssembler.Settings(c.getEndpoint(), c.getMaxBatchSize(),
                 c.isValidateCommand(), c.getRequestTimeout()));
-        return new OperationCaller(pipeline, assembler, c.getBatchConcurrency());
+        return new OperationCaller(pipeline, assembler, c.getBatchConcurrency(), worker);
     }
 
     RetryPolicy retryPolicy(KooPhoneConfiguration c) {
@@ -138,9 +139,7 @@ public class KooPhoneComponent extends HealthCheckComponent {
         return scheduler;
     }
 
-    ExecutorService callbackExecutor() {
-        return callbackExecutor;
-    }
+
 
     public KooPhoneConfiguration getConfiguration() {
         return configuration;

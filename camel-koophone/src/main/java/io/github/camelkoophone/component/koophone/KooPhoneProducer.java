@@ -3,6 +3,7 @@ package io.github.camelkoophone.component.koophone;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import io.github.camelkoophone.component.koophone.api.Inputs;
@@ -46,20 +47,29 @@ public class KooPhoneProducer extends DefaultAsyncProducer {
             return true;
         }
         in.setHeader(KooPhoneConstants.REQUEST_ID, call.requestId());
-        call.send(task -> track(task, op)).whenCompleteAsync((outcome, failure) -> {
-            try {
-                if (failure != null) {
-                    exchange.setException(unwrap(failure));
-                } else {
-                    setResult(in, op, outcome);
-                }
-            } catch (RuntimeException e) {
-                exchange.setException(e);
-            } finally {
-                callback.done(false);
-            }
-        }, getEndpoint().getComponent().callbackExecutor());
+        CompletableFuture<OperationCaller.Outcome> result = call.send(task -> track(task, op));
+        if (result.isDone()) {
+            // the usual case: the call ran in this thread, so the exchange simply continues here
+            complete(exchange, op, result);
+            callback.done(true);
+            return true;
+        }
+        // a retry after a delay, or a fan-out: the call finishes on a worker thread, which continues the route
+        result.whenComplete((outcome, failure) -> {
+            complete(exchange, op, result);
+            callback.done(false);
+        });
         return false;
+    }
+
+    private static void complete(Exchange exchange, KooPhoneOperation op, CompletableFuture<OperationCaller.Outcome> result) {
+        try {
+            setResult(exchange.getMessage(), op, result.join());
+        } catch (CompletionException e) {
+            exchange.setException(unwrap(e));
+        } catch (RuntimeException e) {
+            exchange.setException(e);
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.camelkoophone.component.koophone;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,6 +32,10 @@ public final class OperationCaller {
     public record Outcome(Object result, List<ObjectNode> data, String requestId, List<String> taskIds) {
     }
 
+    /** What one call returned: its normalised data and its typed result. */
+    private record Part(ObjectNode data, Object result) {
+    }
+
     /** The calls of one logical operation call, assembled and validated but not sent yet. */
     public final class Prepared {
         private final KooPhoneOperation op;
@@ -52,25 +57,36 @@ public final class OperationCaller {
          *               tracked even if a later chunk fails
          */
         public CompletableFuture<Outcome> send(Consumer<TaskResult> onTask) {
-            return Fanout.run(calls, batchConcurrency, call -> pipeline.execute(call).thenApply(response -> {
+            return Fanout.run(calls, batchConcurrency, worker, call -> pipeline.execute(call).thenApply(response -> {
                 ObjectNode data = ResponseReader.read(op.name(), response, call.requestId());
-                if (op.returnsTask() && onTask != null) {
-                    onTask.accept((TaskResult) ResultAssembler.assemble(op, List.of(data), call.requestId()));
+                Object result = ResultAssembler.convert(op, data, call.requestId());
+                if (onTask != null && result instanceof TaskResult task) {
+                    onTask.accept(task);
                 }
-                return data;
-            })).thenApply(data -> new Outcome(ResultAssembler.assemble(op, data, requestId()), data, requestId(),
-                    op.returnsTask() ? ResultAssembler.taskIds(data) : List.of()));
+                return new Part(data, result);
+            })).thenApply(parts -> {
+                List<ObjectNode> data = parts.stream().map(Part::data).toList();
+                Object result = ResultAssembler.merge(op, parts.stream().map(Part::result).toList(), requestId());
+                return new Outcome(result, data, requestId(), op.returnsTask() ? ResultAssembler.taskIds(data) : List.of());
+            });
         }
     }
 
     private final CallPipeline pipeline;
     private final RequestAssembler assembler;
     private final int batchConcurrency;
+    private final Executor worker;
 
-    public OperationCaller(CallPipeline pipeline, RequestAssembler assembler, int batchConcurrency) {
+    public OperationCaller(CallPipeline pipeline, RequestAssembler assembler, int batchConcurrency, Executor worker) {
         this.pipeline = pipeline;
         this.assembler = assembler;
         this.batchConcurrency = batchConcurrency;
+        this.worker = worker;
+    }
+
+    /** The pool that runs calls concurrently (fan-out, consumer polls). */
+    public Executor worker() {
+        return worker;
     }
 
     /** Assembles and validates; throws {@link IllegalArgumentException} on bad input, before anything is sent. */

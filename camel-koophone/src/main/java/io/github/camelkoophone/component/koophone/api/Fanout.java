@@ -3,28 +3,33 @@ package io.github.camelkoophone.component.koophone.api;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Runs asynchronous calls with at most {@code concurrency} in flight, keeping their results in input order.
- * The first failure fails the whole and stops starting new calls.
+ * Runs calls with at most {@code concurrency} in flight, keeping their results in input order. A single call runs
+ * in the caller's thread; several run on the worker pool. The first failure fails the whole and stops starting
+ * new calls.
  */
 public final class Fanout {
 
     private Fanout() {
     }
 
-    public static <T, R> CompletableFuture<List<R>> run(List<T> inputs, int concurrency, Function<T, CompletableFuture<R>> call) {
+    public static <T, R> CompletableFuture<List<R>> run(List<T> inputs, int concurrency, Executor worker,
+                                                         Function<T, CompletableFuture<R>> call) {
         if (inputs.size() == 1) {
             return call.apply(inputs.get(0)).thenApply(List::of);
         }
+        Function<T, CompletableFuture<R>> onWorker = input -> CompletableFuture.supplyAsync(() -> call.apply(input), worker)
+                .thenCompose(Function.identity());
         CompletableFuture<List<R>> all = new CompletableFuture<>();
         Object[] results = new Object[inputs.size()];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         for (int i = 0; i < Math.min(concurrency, inputs.size()); i++) {
-            startNext(inputs, call, results, next, done, all);
+            startNext(inputs, onWorker, results, next, done, all);
         }
         return all;
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,11 +60,15 @@ public final class RequestAssembler {
         fill(op, tree, inputs);
         KooPhoneRequest request = toRequest(op, tree);
         request.validate(validator);
-        ObjectNode canonical = Json.MAPPER.valueToTree(request);
         if (requestId != null && !REQUEST_ID.matcher(requestId).matches()) {
             throw new KooPhoneValidationException("CamelKooPhoneRequestId",
                     "must be 1 to 64 letters, digits or dashes, was '" + requestId + "'");
         }
+        if (op.method().hasBody() && op.pathTemplate().indexOf('{') < 0 && !tooManyIds(op, tree)) {
+            // the common case: one call whose body is the request as it is, written once
+            return List.of(toCall(op, "", List.of(), bytes(request), requestId != null ? requestId : newRequestId()));
+        }
+        ObjectNode canonical = Json.MAPPER.valueToTree(request);
         List<ObjectNode> chunks = split(op, canonical);
         List<ApiRequest> calls = new ArrayList<>(chunks.size());
         for (int i = 0; i < chunks.size(); i++) {
@@ -211,6 +214,11 @@ public final class RequestAssembler {
         return chunks;
     }
 
+    private boolean tooManyIds(KooPhoneOperation op, ObjectNode tree) {
+        JsonNode ids = op.idListField() == null ? null : tree.get(op.idListField());
+        return ids != null && ids.size() > Math.min(op.maxIds(), chunkSize(op));
+    }
+
     private int chunkSize(KooPhoneOperation op) {
         return settings.maxBatchSize() == 0 ? op.maxIds() : Math.min(settings.maxBatchSize(), op.maxIds());
     }
@@ -237,16 +245,23 @@ public final class RequestAssembler {
                 }
             }
         } else if (!fields.isEmpty() || op.pathTemplate().indexOf('{') < 0) {
-            try {
-                body = Json.MAPPER.writeValueAsBytes(fields);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            body = bytes(fields);
         }
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(REQUEST_ID_HEADER, requestId);
-        return new ApiRequest(op.name(), op.method().name(), settings.baseUrl(), path.toString(), query, headers, body,
-                requestId, op.idempotent(), false, settings.timeout());
+        return toCall(op, path.toString(), query, body, requestId);
+    }
+
+    private ApiRequest toCall(KooPhoneOperation op, String path, List<Map.Entry<String, String>> query, byte[] body,
+                              String requestId) {
+        return new ApiRequest(op.name(), op.method().name(), settings.baseUrl(), path.isEmpty() ? op.pathTemplate() : path,
+                query, Map.of(REQUEST_ID_HEADER, requestId), body, requestId, op.idempotent(), false, settings.timeout());
+    }
+
+    private static byte[] bytes(Object value) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String stripTrailingSlash(String url) {

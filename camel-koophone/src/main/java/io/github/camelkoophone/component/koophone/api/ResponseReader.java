@@ -57,12 +57,12 @@ public final class ResponseReader {
         JsonNode data = envelope.get("data");
         ObjectNode normal;
         if (data instanceof ObjectNode object) {
-            normal = object.deepCopy();
+            // the envelope was parsed for this call alone, so its nodes can be moved rather than copied
+            normal = object;
             while (normal.get("data") instanceof ObjectNode inner) {
                 normal.remove("data");
-                ObjectNode unwrapped = inner.deepCopy();
-                copyAbsent(normal, unwrapped);
-                normal = unwrapped;
+                copyAbsent(normal, inner);
+                normal = inner;
             }
         } else {
             normal = Json.MAPPER.createObjectNode();

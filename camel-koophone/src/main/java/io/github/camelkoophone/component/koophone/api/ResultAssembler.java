@@ -20,25 +20,35 @@ public final class ResultAssembler {
     private ResultAssembler() {
     }
 
+    /** The typed result of one call; a task result's jobs carry its task id. */
+    public static Object convert(KooPhoneOperation op, ObjectNode data, String requestId) {
+        Object result = toType(op, data, requestId);
+        if (result instanceof TaskResult task && task.getCmdJobs() != null) {
+            for (CmdJob job : task.getCmdJobs()) {
+                if (job.getTaskId() == null) {
+                    job.setTaskId(task.getTaskId());
+                }
+            }
+        }
+        return result;
+    }
+
     public static Object assemble(KooPhoneOperation op, List<ObjectNode> data, String requestId) {
         List<Object> results = new ArrayList<>(data.size());
         for (ObjectNode part : data) {
-            Object result = convert(op, part, requestId);
-            if (result instanceof TaskResult task && task.getCmdJobs() != null) {
-                for (CmdJob job : task.getCmdJobs()) {
-                    if (job.getTaskId() == null) {
-                        job.setTaskId(task.getTaskId());
-                    }
-                }
-            }
-            results.add(result);
+            results.add(convert(op, part, requestId));
         }
+        return merge(op, results, requestId);
+    }
+
+    /** One result of the operation's type from the results of its calls. */
+    public static Object merge(KooPhoneOperation op, List<Object> results, String requestId) {
         if (results.size() == 1) {
             return results.get(0);
         }
         List<ObjectNode> canonical = new ArrayList<>(results.size());
         results.forEach(result -> canonical.add(Json.MAPPER.valueToTree(result)));
-        return convert(op, JsonMerge.merge(canonical), requestId);
+        return toType(op, JsonMerge.merge(canonical), requestId);
     }
 
     /** Every task id the calls returned, in order. */
@@ -53,7 +63,7 @@ public final class ResultAssembler {
         return ids;
     }
 
-    private static Object convert(KooPhoneOperation op, ObjectNode data, String requestId) {
+    private static Object toType(KooPhoneOperation op, ObjectNode data, String requestId) {
         try {
             return Json.MAPPER.treeToValue(data, op.resultType());
         } catch (JsonProcessingException e) {

@@ -39,7 +39,13 @@ final class IamTokenAuthenticator implements Authenticator {
         if (token != null && !token.needsRefresh(clock.instant())) {
             return CompletableFuture.completedFuture(request.withHeader(TOKEN_HEADER, token.value()));
         }
-        return login().thenApply(fresh -> request.withHeader(TOKEN_HEADER, fresh.value()));
+        // wait in this thread: continuing on the thread that logged in would run every waiter's call on it, in turn
+        CompletableFuture<IamToken> fresh = login();
+        try {
+            return CompletableFuture.completedFuture(request.withHeader(TOKEN_HEADER, fresh.join().value()));
+        } catch (java.util.concurrent.CompletionException e) {
+            return CompletableFuture.failedFuture(unwrap(e));
+        }
     }
 
     @Override
@@ -53,7 +59,12 @@ final class IamTokenAuthenticator implements Authenticator {
             current = null;
         }
         LOG.debug("KooPhone rejected the IAM token (HTTP 401): logging in again");
-        return login().thenApply(fresh -> true);
+        try {
+            login().join();
+            return CompletableFuture.completedFuture(true);
+        } catch (java.util.concurrent.CompletionException e) {
+            return CompletableFuture.failedFuture(unwrap(e));
+        }
     }
 
     private CompletableFuture<IamToken> login() {

@@ -126,7 +126,7 @@ public class KooPhoneTasksConsumer extends ScheduledBatchPollingConsumer impleme
         // ending tasks are polled again too: that is how an event whose delivery failed is offered again
         List<TrackedTask> due = new ArrayList<>(tasks.values());
         List<Polled> polled = due.isEmpty() ? List.of()
-                : Fanout.run(due, config().getPollConcurrency(), this::getTask).join();
+                : Fanout.run(due, config().getPollConcurrency(), getEndpoint().caller().worker(), this::getTask).join();
         Queue<Object> events = new ArrayDeque<>();
         long now = System.currentTimeMillis();
         Throwable lastFailure = null;

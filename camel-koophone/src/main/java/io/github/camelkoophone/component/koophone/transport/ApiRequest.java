@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One HTTP call as data: what every interceptor sees. Immutable; interceptors add headers with
@@ -44,9 +45,12 @@ public record ApiRequest(
         return new ApiRequest(name, method, baseUrl, path, query, copy, body, requestId, idempotent, sensitive, timeout);
     }
 
+    /** Base URLs are few; parsing one per call showed in profiles. */
+    private static final Map<String, String> AUTHORITIES = new ConcurrentHashMap<>();
+
     /** The authority as sent in the Host header and signed: keeps an explicit port. */
     public String authority() {
-        return URI.create(baseUrl).getRawAuthority();
+        return AUTHORITIES.computeIfAbsent(baseUrl, url -> URI.create(url).getRawAuthority());
     }
 
     /** The full URL with every path segment and query component percent-encoded. */

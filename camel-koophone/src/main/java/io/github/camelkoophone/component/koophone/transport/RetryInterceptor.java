@@ -9,12 +9,12 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +30,16 @@ public final class RetryInterceptor implements Interceptor {
 
     private final RetryPolicy policy;
     private final ScheduledExecutorService scheduler;
+    private final Executor worker;
 
-    public RetryInterceptor(RetryPolicy policy, ScheduledExecutorService scheduler) {
+    /**
+     * @param scheduler times the backoff
+     * @param worker    runs the retry: attempts block their thread, which must not be the scheduler's
+     */
+    public RetryInterceptor(RetryPolicy policy, ScheduledExecutorService scheduler, Executor worker) {
         this.policy = policy;
         this.scheduler = scheduler;
+        this.worker = worker;
     }
 
     @Override
@@ -50,7 +56,8 @@ public final class RetryInterceptor implements Interceptor {
                 long delay = delay(retry, response);
                 LOG.debug("{} {}: retry {} of {} in {} ms", request, describe(response, cause), retry + 1,
                         policy.maxRetries(), delay);
-                scheduler.schedule(() -> attempt(request, chain, retry + 1, result), delay, TimeUnit.MILLISECONDS);
+                scheduler.schedule(() -> worker.execute(() -> attempt(request, chain, retry + 1, result)), delay,
+                        TimeUnit.MILLISECONDS);
             } else if (cause != null) {
                 result.completeExceptionally(cause);
             } else {
@@ -76,8 +83,7 @@ public final class RetryInterceptor implements Interceptor {
         return failure instanceof ConnectException
                || failure instanceof ConnectTimeoutException
                || failure instanceof UnknownHostException
-               || failure instanceof NoRouteToHostException
-               || failure instanceof RequestNotExecutedException;
+               || failure instanceof NoRouteToHostException;
     }
 
     long delay(int retry, ApiResponse response) {

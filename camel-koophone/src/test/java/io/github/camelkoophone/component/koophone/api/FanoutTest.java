@@ -20,7 +20,7 @@ class FanoutTest {
         List<CompletableFuture<String>> pending = new ArrayList<>();
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger maxInFlight = new AtomicInteger();
-        CompletableFuture<List<String>> all = Fanout.run(inputs, 3, i -> {
+        CompletableFuture<List<String>> all = Fanout.run(inputs, 3, Runnable::run, i -> {
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             CompletableFuture<String> f = new CompletableFuture<>();
             synchronized (pending) {
@@ -44,14 +44,14 @@ class FanoutTest {
 
     @Test
     void keepsInputOrder() {
-        List<String> out = Fanout.run(List.of(1, 2, 3, 4, 5), 2, i -> CompletableFuture.completedFuture("v" + i)).join();
+        List<String> out = Fanout.run(List.of(1, 2, 3, 4, 5), 2, Runnable::run, i -> CompletableFuture.completedFuture("v" + i)).join();
         assertThat(out).containsExactly("v1", "v2", "v3", "v4", "v5");
     }
 
     @Test
     void firstFailureFailsTheWholeAndStopsStartingCalls() {
         AtomicInteger started = new AtomicInteger();
-        CompletableFuture<List<String>> all = Fanout.run(List.of(1, 2, 3, 4, 5), 1, i -> {
+        CompletableFuture<List<String>> all = Fanout.run(List.of(1, 2, 3, 4, 5), 1, Runnable::run, i -> {
             started.incrementAndGet();
             return i == 2 ? CompletableFuture.failedFuture(new IllegalStateException("boom")) : CompletableFuture.completedFuture("ok");
         });

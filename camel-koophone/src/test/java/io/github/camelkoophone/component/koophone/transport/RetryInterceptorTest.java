@@ -35,7 +35,7 @@ class RetryInterceptorTest {
 
     @Test
     void retriesOnlyWhatIsSafe() {
-        RetryInterceptor retry = new RetryInterceptor(new RetryPolicy(3, 10, 100, false), scheduler);
+        RetryInterceptor retry = new RetryInterceptor(new RetryPolicy(3, 10, 100, false), scheduler, Runnable::run);
         for (int code : new int[] { 429, 502, 503, 504 }) {
             assertThat(retry.shouldRetry(request(false), status(code), null)).as("HTTP %d", code).isTrue();
         }
@@ -49,14 +49,14 @@ class RetryInterceptorTest {
         assertThat(retry.shouldRetry(request(true), null, new SocketTimeoutException("read"))).isTrue();
         assertThat(retry.shouldRetry(request(true), null, new IllegalStateException("bug"))).isFalse();
 
-        RetryInterceptor bold = new RetryInterceptor(new RetryPolicy(3, 10, 100, true), scheduler);
+        RetryInterceptor bold = new RetryInterceptor(new RetryPolicy(3, 10, 100, true), scheduler, Runnable::run);
         assertThat(bold.shouldRetry(request(false), status(500), null)).isTrue();
         assertThat(bold.shouldRetry(request(false), null, new IOException("reset"))).isTrue();
     }
 
     @Test
     void backoffDoublesWithJitterAndIsCapped() {
-        RetryInterceptor retry = new RetryInterceptor(new RetryPolicy(10, 100, 1000, false), scheduler);
+        RetryInterceptor retry = new RetryInterceptor(new RetryPolicy(10, 100, 1000, false), scheduler, Runnable::run);
         for (int i = 0; i < 50; i++) {
             assertThat(retry.delay(0, null)).isBetween(50L, 100L);
             assertThat(retry.delay(2, null)).isBetween(200L, 400L);
@@ -66,7 +66,7 @@ class RetryInterceptorTest {
 
     @Test
     void retryAfterIsHonouredAndCapped() {
-        RetryInterceptor retry = new RetryInterceptor(new RetryPolicy(3, 100, 5000, false), scheduler);
+        RetryInterceptor retry = new RetryInterceptor(new RetryPolicy(3, 100, 5000, false), scheduler, Runnable::run);
         assertThat(retry.delay(0, new ApiResponse(429, Map.of("Retry-After", "2"), null))).isEqualTo(2000);
         assertThat(retry.delay(0, new ApiResponse(429, Map.of("retry-after", "60"), null))).isEqualTo(5000);
         assertThat(RetryInterceptor.retryAfterMillis("Wed, 21 Oct 2015 07:28:00 GMT")).isZero();
@@ -76,7 +76,7 @@ class RetryInterceptorTest {
     @Test
     void stopsAfterMaxRetriesAndReturnsTheLastResponse() {
         AtomicInteger attempts = new AtomicInteger();
-        CallPipeline pipeline = new CallPipeline(List.of(new RetryInterceptor(new RetryPolicy(2, 1, 5, false), scheduler)),
+        CallPipeline pipeline = new CallPipeline(List.of(new RetryInterceptor(new RetryPolicy(2, 1, 5, false), scheduler, Runnable::run)),
                 r -> {
                     attempts.incrementAndGet();
                     return CompletableFuture.completedFuture(status(503));
@@ -87,7 +87,7 @@ class RetryInterceptorTest {
 
     @Test
     void finalFailureIsTheUnwrappedCause() {
-        CallPipeline pipeline = new CallPipeline(List.of(new RetryInterceptor(new RetryPolicy(1, 1, 5, false), scheduler)),
+        CallPipeline pipeline = new CallPipeline(List.of(new RetryInterceptor(new RetryPolicy(1, 1, 5, false), scheduler, Runnable::run)),
                 r -> CompletableFuture.failedFuture(new ConnectException("refused")));
         assertThatThrownBy(() -> pipeline.execute(request(false)).join()).hasCauseInstanceOf(ConnectException.class);
     }
