@@ -1,0 +1,27 @@
+package io.github.camelkoophone.benchmarks;
+
+/**
+ * Entry point: {@code java -jar camel-koophone-benchmarks.jar [suite...] [quick] [--option=value...]}. Each suite
+ * measures one question against an in-JVM loopback stub and writes its section of docs/performance.md.
+ * <ul>
+ * <li>{@code producer}: producer overhead, {@link ProducerOverheadBenchmark}.</li>
+ * </ul>
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.parse(args);
+        for (String suite : settings.suites()) {
+            switch (suite) {
+                case "producer" -> new ProducerOverheadBenchmark(settings).run();
+                default -> throw new IllegalArgumentException("unknown suite " + suite);
+            }
+        }
+        System.out.println("wrote " + settings.out());
+        // Camel, OkHttp and the JDK client leave non-daemon threads behind on some paths
+        System.exit(0);
+    }
+}

@@ -1,0 +1,107 @@
+package io.github.camelkoophone.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Run settings, from arguments ({@code quick}, {@code --rounds=5}, ...) or the same names as system properties
+ * ({@code -Dquick}, {@code -Drounds=5}, ...). Defaults: a full run of about 5 minutes; {@code quick} about 1.
+ *
+ * @param suites      which suites to run (default: all)
+ * @param quick       the smoke-run defaults
+ * @param rounds      measured rounds; each round measures every variant once per scenario, in rotated order
+ * @param warmupRounds discarded rounds before them
+ * @param warmupMillis measured window of a warm-up cell
+ * @param rampMillis  time each cell runs before its window opens
+ * @param measureMillis the measured window of a cell
+ * @param threads     the thread counts (scenarios)
+ * @param only        variant ids to run (empty: all)
+ * @param out         the report file
+ */
+record Settings(Set<String> suites, boolean quick, int rounds, int warmupRounds, long warmupMillis, long rampMillis,
+                long measureMillis, int[] threads, Set<String> only, Path out) {
+
+    static final List<String> ALL_SUITES = List.of("producer");
+
+    static Settings parse(String[] args) {
+        Set<String> suites = new LinkedHashSet<>();
+        boolean quick = System.getProperty("quick") != null && !"false".equals(System.getProperty("quick"));
+        List<String> options = new ArrayList<>();
+        for (String arg : args) {
+            if ("quick".equals(arg) || "--quick".equals(arg)) {
+                quick = true;
+            } else if (arg.startsWith("--")) {
+                options.add(arg.substring(2));
+            } else if (ALL_SUITES.contains(arg)) {
+                suites.add(arg);
+            } else if ("help".equals(arg) || "-h".equals(arg)) {
+                usage();
+                System.exit(0);
+            } else {
+                System.err.println("unknown argument: " + arg);
+                usage();
+                System.exit(2);
+            }
+        }
+        if (suites.isEmpty()) {
+            suites.addAll(ALL_SUITES);
+        }
+        int rounds = (int) option(options, "rounds", quick ? 2 : 5);
+        int warmupRounds = (int) option(options, "warmup-rounds", 1);
+        long warmup = option(options, "warmup-ms", quick ? 400 : 1000);
+        long ramp = option(options, "ramp-ms", quick ? 100 : 200);
+        long measure = option(options, "measure-ms", quick ? 400 : 1000);
+        int[] threads = Arrays.stream(text(options, "threads", "1,8").split(",")).map(String::trim)
+                .mapToInt(Integer::parseInt).toArray();
+        Set<String> only = new LinkedHashSet<>();
+        for (String id : text(options, "only", "").split(",")) {
+            if (!id.isBlank()) {
+                only.add(id.trim());
+            }
+        }
+        String out = text(options, "out", null);
+        return new Settings(suites, quick, rounds, warmupRounds, warmup, ramp, measure, threads, only,
+                out != null ? Path.of(out) : defaultOut());
+    }
+
+    /** docs/performance.md of the project, whether run from its root or from benchmarks/. */
+    private static Path defaultOut() {
+        Path here = Path.of("").toAbsolutePath();
+        for (Path dir = here; dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("benchmarks")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+                return dir.resolve("docs").resolve("performance.md");
+            }
+        }
+        return here.resolve("docs").resolve("performance.md");
+    }
+
+    private static long option(List<String> options, String name, long fallback) {
+        String value = text(options, name, null);
+        return value == null ? fallback : Long.parseLong(value.trim());
+    }
+
+    private static String text(List<String> options, String name, String fallback) {
+        for (String option : options) {
+            if (option.startsWith(name + "=")) {
+                return option.substring(name.length() + 1);
+            }
+        }
+        String property = System.getProperty(name);
+        return property != null ? property : fallback;
+    }
+
+    private static void usage() {
+        System.err.println("""
+                usage: java -jar benchmarks/target/camel-koophone-benchmarks.jar [suite...] [quick] [--option=value...]
+                  suites:  %s (default: all)
+                  quick    ~1 minute smoke run (also -Dquick)
+                  --rounds=5 --warmup-rounds=1 --warmup-ms=1000 --ramp-ms=200 --measure-ms=1000
+                  --threads=1,8 --only=variant,ids --out=docs/performance.md
+                  (each also as -Dname=value)""".formatted(String.join(", ", ALL_SUITES)));
+    }
+}
