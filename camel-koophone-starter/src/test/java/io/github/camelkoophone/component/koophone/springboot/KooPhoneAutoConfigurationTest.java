@@ -1,11 +1,13 @@
 package io.github.camelkoophone.component.koophone.springboot;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -52,6 +54,20 @@ class KooPhoneAutoConfigurationTest {
         });
         runner.withPropertyValues("camel.component.enabled=false").run(context ->
                 assertThat(context).doesNotHaveBean("configureKooPhoneComponent"));
+    }
+
+    @Test
+    void objectOptionsReferToBeans() {
+        MemoryStateRepository store = new MemoryStateRepository();
+        runner.withBean("tasks", MemoryStateRepository.class, () -> store)
+                .withPropertyValues("camel.component.koophone.task-store=#bean:tasks",
+                        "camel.component.koophone.retry-delay=250ms", "camel.component.koophone.request-timeout=1500")
+                .run(context -> {
+                    KooPhoneComponentConfiguration properties = context.getBean(KooPhoneComponentConfiguration.class);
+                    assertThat(properties.getTaskStore()).isSameAs(store);
+                    assertThat(properties.getRetryDelay()).isEqualTo(Duration.ofMillis(250));
+                    assertThat(properties.getRequestTimeout()).as("a bare number is milliseconds").isEqualTo(Duration.ofMillis(1500));
+                });
     }
 
     @Test
