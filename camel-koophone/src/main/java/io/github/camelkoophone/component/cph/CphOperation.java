@@ -121,6 +121,12 @@ public enum CphOperation implements ApiOperation {
         return "request_id";
     }
 
+    /** CPH fails with HTTP 4xx/5xx; a 2xx answer's error_code is a job's own (showJob of a failed job). */
+    @Override
+    public boolean errorCodeInSuccessIsFailure() {
+        return false;
+    }
+
     @Override
     public List<Binding> bindings() {
         return List.of();

@@ -72,7 +72,7 @@ public final class OperationCaller {
          */
         public CompletableFuture<Outcome> sendEach(Consumer<Object> onResult) {
             return Fanout.run(calls, batchConcurrency, worker, call -> pipeline.execute(call).thenApply(response -> {
-                ObjectNode data = ResponseReader.read(op.name(), response, call.requestId());
+                ObjectNode data = ResponseReader.read(op.name(), response, call.requestId(), op.errorCodeInSuccessIsFailure());
                 Object result = ResultAssembler.convert(op, data, call.requestId());
                 if (onResult != null) {
                     onResult.accept(result);

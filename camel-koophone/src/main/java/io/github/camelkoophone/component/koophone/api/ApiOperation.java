@@ -42,6 +42,15 @@ public interface ApiOperation {
         return "task_id";
     }
 
+    /**
+     * Whether an {@code error_code} other than "0" in an HTTP 2xx answer is a failure (KooPhone's envelope). False
+     * for services whose 2xx answers carry {@code error_code} as data (a CPH job's own error) and fail with HTTP
+     * 4xx/5xx.
+     */
+    default boolean errorCodeInSuccessIsFailure() {
+        return true;
+    }
+
     /** Which request fields headers and options fill; empty when the caller fills the body itself. */
     List<Binding> bindings();
 }
