@@ -63,6 +63,7 @@ public final class KooPhoneSimulator implements AutoCloseable {
     private final String region;
     private final String projectId;
     private final SimulatorState state;
+    private final CphState cph;
     private final IamService iam;
     private final Authenticator authenticator;
     private final FaultInjector faults;
@@ -105,6 +106,9 @@ public final class KooPhoneSimulator implements AutoCloseable {
         new PurchaseOperations(new SkuCatalog(b.region)).register(table);
         new UsageOperations().register(table);
         new AppOperations().register(table);
+        // CPH mode: Cloud Phone Host's project-scoped paths, on the same clock, lock and gateway
+        this.cph = new CphState(state.lock(), clock, b.seed, b.cphPhones, b.taskDuration);
+        new CphOperations(cph, b.projectId).register(table);
     }
 
     public static Builder builder() {
@@ -178,6 +182,7 @@ public final class KooPhoneSimulator implements AutoCloseable {
     /** Back to the configured start: instances, tasks, journal, faults, settings and clock offset. Issued tokens stay valid. */
     public void reset() {
         state.reset();
+        cph.reset();
         faults.clear();
         journal.clear();
     }
@@ -199,6 +204,11 @@ public final class KooPhoneSimulator implements AutoCloseable {
 
     public FaultInjector faults() {
         return faults;
+    }
+
+    /** The Cloud Phone Host (CPH) state: phones and restart jobs served under {@code /v1/{project_id}/cloud-phone/}. */
+    public CphState cph() {
+        return cph;
     }
 
     public Inventory inventory() {
@@ -263,7 +273,7 @@ public final class KooPhoneSimulator implements AutoCloseable {
         return projectId;
     }
 
-    /** The names of the API operations served (the contract's names plus {@code iamToken}). */
+    /** The names of the API operations served (the contract's names, {@code iamToken} and the CPH mode's four). */
     public List<String> operations() {
         return table.operations().stream().map(Operation::name).toList();
     }
@@ -303,6 +313,7 @@ public final class KooPhoneSimulator implements AutoCloseable {
         private SimClock clock;
         private SSLContext sslContext;
         private int journalCapacity = 10_000;
+        private int cphPhones = DEFAULT_INSTANCE_COUNT;
 
         private Builder() {
         }
@@ -431,6 +442,12 @@ public final class KooPhoneSimulator implements AutoCloseable {
         /** Serve HTTPS with this context instead of plain HTTP. */
         public Builder https(SSLContext context) {
             this.sslContext = context;
+            return this;
+        }
+
+        /** CPH mode: how many cloud phones (on servers of ten) the CPH paths serve. Default 5; restarts take taskDuration. */
+        public Builder cphPhones(int count) {
+            this.cphPhones = count;
             return this;
         }
 

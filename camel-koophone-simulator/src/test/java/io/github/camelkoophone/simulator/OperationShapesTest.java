@@ -328,6 +328,8 @@ class OperationShapesTest {
                 "setVideoConfig", "batchQueryStatus", "batchReset", "getDeviceToken", "assignInstance",
                 "unassignInstance", "listInstances", "batchRebootInstance", "batchShowSku", "createInstance",
                 "deleteInstance", "batchPrepareInstances", "showProgress", "batchBackupInstances",
-                "stopInstancesStreaming", "releaseInstancesSession", "installApp");
+                "stopInstancesStreaming", "releaseInstancesSession", "installApp",
+                // CPH mode
+                "listCloudPhones", "restartCloudPhones", "listJobs", "showJob");
     }
 }

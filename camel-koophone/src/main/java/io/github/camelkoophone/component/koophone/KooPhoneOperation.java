@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.github.camelkoophone.component.koophone.api.ApiOperation;
 import io.github.camelkoophone.component.koophone.api.Binding;
 import io.github.camelkoophone.component.koophone.api.HttpMethod;
 import io.github.camelkoophone.component.koophone.api.Input;
@@ -30,7 +31,7 @@ import static io.github.camelkoophone.component.koophone.api.Input.USER_INSTANCE
  * the call returns a task id, whether repeating it is safe after it may have reached the server, the IAM action,
  * and which request fields headers and options fill.
  */
-public enum KooPhoneOperation {
+public enum KooPhoneOperation implements ApiOperation {
 
     // @formatter:off
     syncCommand(POST, "/v1/instances/sync-command", CommandRequest.class, SyncCommandResult.class,
@@ -138,37 +139,45 @@ public enum KooPhoneOperation {
         return op;
     }
 
+    @Override
     public HttpMethod method() {
         return method;
     }
 
+    @Override
     public String pathTemplate() {
         return pathTemplate;
     }
 
+    @Override
     public Class<? extends KooPhoneRequest> requestType() {
         return requestType;
     }
 
+    @Override
     public Class<?> resultType() {
         return resultType;
     }
 
     /** The request field holding the list that is split, or null when the operation takes no list. */
+    @Override
     public String idListField() {
         return idListField;
     }
 
     /** The API's maximum number of entries in {@link #idListField()}. */
+    @Override
     public int maxIds() {
         return maxIds;
     }
 
+    @Override
     public boolean returnsTask() {
         return returnsTask;
     }
 
     /** Whether repeating the call is safe when the first attempt may have reached the server. */
+    @Override
     public boolean idempotent() {
         return idempotent;
     }
@@ -183,6 +192,7 @@ public enum KooPhoneOperation {
         return method == GET || iamAction.startsWith("get") ? "Read" : "Write";
     }
 
+    @Override
     public List<Binding> bindings() {
         return bindings;
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelkoophone.component.koophone.api.ApiOperation;
 import io.github.camelkoophone.component.koophone.api.Fanout;
 import io.github.camelkoophone.component.koophone.api.Inputs;
 import io.github.camelkoophone.component.koophone.api.RequestAssembler;
@@ -38,10 +39,10 @@ public final class OperationCaller {
 
     /** The calls of one logical operation call, assembled and validated but not sent yet. */
     public final class Prepared {
-        private final KooPhoneOperation op;
+        private final ApiOperation op;
         private final List<ApiRequest> calls;
 
-        private Prepared(KooPhoneOperation op, List<ApiRequest> calls) {
+        private Prepared(ApiOperation op, List<ApiRequest> calls) {
             this.op = op;
             this.calls = calls;
         }
@@ -57,17 +58,30 @@ public final class OperationCaller {
          *               tracked even if a later chunk fails
          */
         public CompletableFuture<Outcome> send(Consumer<TaskResult> onTask) {
-            return Fanout.run(calls, batchConcurrency, worker, call -> pipeline.execute(call).thenApply(response -> {
-                ObjectNode data = ResponseReader.read(op.name(), response, call.requestId());
-                Object result = ResultAssembler.convert(op, data, call.requestId());
-                if (onTask != null && result instanceof TaskResult task) {
+            return sendEach(onTask == null ? null : result -> {
+                if (result instanceof TaskResult task) {
                     onTask.accept(task);
+                }
+            });
+        }
+
+        /**
+         * Sends the calls.
+         *
+         * @param onResult called with the typed result of each call as soon as it returns (any result type)
+         */
+        public CompletableFuture<Outcome> sendEach(Consumer<Object> onResult) {
+            return Fanout.run(calls, batchConcurrency, worker, call -> pipeline.execute(call).thenApply(response -> {
+                ObjectNode data = ResponseReader.read(op.name(), response, call.requestId(), op.errorCodeInSuccessIsFailure());
+                Object result = ResultAssembler.convert(op, data, call.requestId());
+                if (onResult != null) {
+                    onResult.accept(result);
                 }
                 return new Part(data, result);
             })).thenApply(parts -> {
                 List<ObjectNode> data = parts.stream().map(Part::data).toList();
                 Object result = ResultAssembler.merge(op, parts.stream().map(Part::result).toList(), requestId());
-                return new Outcome(result, data, requestId(), op.returnsTask() ? ResultAssembler.taskIds(data) : List.of());
+                return new Outcome(result, data, requestId(), op.returnsTask() ? ResultAssembler.taskIds(data, op.taskIdField()) : List.of());
             });
         }
     }
@@ -90,7 +104,7 @@ public final class OperationCaller {
     }
 
     /** Assembles and validates; throws {@link IllegalArgumentException} on bad input, before anything is sent. */
-    public Prepared prepare(KooPhoneOperation op, Object body, Inputs inputs, String requestId) {
+    public Prepared prepare(ApiOperation op, Object body, Inputs inputs, String requestId) {
         return new Prepared(op, assembler.assemble(op, body, inputs, requestId));
     }
 }

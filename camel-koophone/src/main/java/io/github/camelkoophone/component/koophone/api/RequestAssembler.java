@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.camelkoophone.component.koophone.KooPhoneOperation;
 import io.github.camelkoophone.component.koophone.model.KooPhoneRequest;
 import io.github.camelkoophone.component.koophone.model.KooPhoneValidationException;
 import io.github.camelkoophone.component.koophone.model.Validator;
@@ -39,8 +38,19 @@ public final class RequestAssembler {
      * @param maxBatchSize    id-list chunk size; 0 turns splitting off
      * @param validateCommand whether to check the command's characters
      * @param timeout         per-attempt deadline in ms
+     * @param pathParams      values for path-template parameters the request itself does not hold (e.g.
+     *                        {@code project_id} from the projectId option)
      */
-    public record Settings(String baseUrl, int maxBatchSize, boolean validateCommand, long timeout) {
+    public record Settings(String baseUrl, int maxBatchSize, boolean validateCommand, long timeout,
+                           Map<String, String> pathParams) {
+
+        public Settings {
+            pathParams = pathParams == null ? Map.of() : Map.copyOf(pathParams);
+        }
+
+        public Settings(String baseUrl, int maxBatchSize, boolean validateCommand, long timeout) {
+            this(baseUrl, maxBatchSize, validateCommand, timeout, Map.of());
+        }
     }
 
     private final Settings settings;
@@ -48,14 +58,14 @@ public final class RequestAssembler {
 
     public RequestAssembler(Settings settings) {
         this.settings = new Settings(stripTrailingSlash(settings.baseUrl()), settings.maxBatchSize(),
-                settings.validateCommand(), settings.timeout());
+                settings.validateCommand(), settings.timeout(), settings.pathParams());
         this.validator = new Validator(settings.validateCommand());
     }
 
     /**
      * @param requestId the caller's x-request-id for the (first) call, or null to generate one
      */
-    public List<ApiRequest> assemble(KooPhoneOperation op, Object body, Inputs inputs, String requestId) {
+    public List<ApiRequest> assemble(ApiOperation op, Object body, Inputs inputs, String requestId) {
         ObjectNode tree = toTree(body);
         fill(op, tree, inputs);
         KooPhoneRequest request = toRequest(op, tree);
@@ -88,7 +98,8 @@ public final class RequestAssembler {
         return hex.length() == 16 ? hex : "0".repeat(16 - hex.length()) + hex;
     }
 
-    static ObjectNode toTree(Object body) {
+    /** The body (typed request, Map, JSON text, bytes or stream, JsonNode, or null) as a JSON object tree. */
+    public static ObjectNode toTree(Object body) {
         try {
             JsonNode tree;
             if (body == null) {
@@ -124,7 +135,7 @@ public final class RequestAssembler {
         }
     }
 
-    private static void fill(KooPhoneOperation op, ObjectNode tree, Inputs inputs) {
+    private static void fill(ApiOperation op, ObjectNode tree, Inputs inputs) {
         for (Binding binding : op.bindings()) {
             JsonNode present = tree.get(binding.field());
             if (present != null && !present.isNull()) {
@@ -169,7 +180,7 @@ public final class RequestAssembler {
         return pairs;
     }
 
-    private static KooPhoneRequest toRequest(KooPhoneOperation op, ObjectNode tree) {
+    private static KooPhoneRequest toRequest(ApiOperation op, ObjectNode tree) {
         try {
             return Json.MAPPER.treeToValue(tree, op.requestType());
         } catch (JsonMappingException e) {
@@ -191,7 +202,7 @@ public final class RequestAssembler {
         return path.length() == 0 ? "body" : path.toString();
     }
 
-    private List<ObjectNode> split(KooPhoneOperation op, ObjectNode canonical) {
+    private List<ObjectNode> split(ApiOperation op, ObjectNode canonical) {
         String field = op.idListField();
         JsonNode list = field == null ? null : canonical.get(field);
         if (!(list instanceof ArrayNode ids) || ids.size() <= Math.min(op.maxIds(), chunkSize(op))) {
@@ -214,24 +225,25 @@ public final class RequestAssembler {
         return chunks;
     }
 
-    private boolean tooManyIds(KooPhoneOperation op, ObjectNode tree) {
+    private boolean tooManyIds(ApiOperation op, ObjectNode tree) {
         JsonNode ids = op.idListField() == null ? null : tree.get(op.idListField());
         return ids != null && ids.size() > Math.min(op.maxIds(), chunkSize(op));
     }
 
-    private int chunkSize(KooPhoneOperation op) {
+    private int chunkSize(ApiOperation op) {
         return settings.maxBatchSize() == 0 ? op.maxIds() : Math.min(settings.maxBatchSize(), op.maxIds());
     }
 
-    private ApiRequest toCall(KooPhoneOperation op, ObjectNode fields, String requestId) {
+    private ApiRequest toCall(ApiOperation op, ObjectNode fields, String requestId) {
         StringBuilder path = new StringBuilder();
         Matcher param = PATH_PARAM.matcher(op.pathTemplate());
         while (param.find()) {
             JsonNode value = fields.remove(param.group(1));
-            if (value == null || value.isNull() || value.asText().isBlank()) {
+            String text = value == null || value.isNull() ? settings.pathParams().get(param.group(1)) : value.asText();
+            if (text == null || text.isBlank()) {
                 throw new KooPhoneValidationException(param.group(1), "is required");
             }
-            param.appendReplacement(path, Matcher.quoteReplacement(value.asText()));
+            param.appendReplacement(path, Matcher.quoteReplacement(text));
         }
         param.appendTail(path);
 
@@ -250,7 +262,7 @@ public final class RequestAssembler {
         return toCall(op, path.toString(), query, body, requestId);
     }
 
-    private ApiRequest toCall(KooPhoneOperation op, String path, List<Map.Entry<String, String>> query, byte[] body,
+    private ApiRequest toCall(ApiOperation op, String path, List<Map.Entry<String, String>> query, byte[] body,
                               String requestId) {
         return new ApiRequest(op.name(), op.method().name(), settings.baseUrl(), path.isEmpty() ? op.pathTemplate() : path,
                 query, Map.of(REQUEST_ID_HEADER, requestId), body, requestId, op.idempotent(), false, settings.timeout());

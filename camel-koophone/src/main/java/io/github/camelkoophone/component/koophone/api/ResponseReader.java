@@ -28,6 +28,14 @@ public final class ResponseReader {
     }
 
     public static ObjectNode read(String operation, ApiResponse response, String requestId) {
+        return read(operation, response, requestId, true);
+    }
+
+    /**
+     * @param errorCodeIsFailure whether a 2xx answer's {@code error_code} other than "0" is a failure (see
+     *                           {@link ApiOperation#errorCodeInSuccessIsFailure()})
+     */
+    public static ObjectNode read(String operation, ApiResponse response, String requestId, boolean errorCodeIsFailure) {
         int status = response.status();
         if (status >= 400) {
             throw error(operation, response, requestId);
@@ -47,7 +55,7 @@ public final class ResponseReader {
                     "unexpected response, not a JSON object: " + snippet(response.bodyAsString()), requestId);
         }
         String code = text(envelope.get("error_code"));
-        if (code != null && !"0".equals(code)) {
+        if (errorCodeIsFailure && code != null && !"0".equals(code)) {
             throw new KooPhoneApiException(operation, status, code, message(envelope), requestId);
         }
         return normalise(envelope);

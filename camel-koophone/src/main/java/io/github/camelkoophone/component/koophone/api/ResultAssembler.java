@@ -6,7 +6,6 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkoophone.component.koophone.KooPhoneApiException;
-import io.github.camelkoophone.component.koophone.KooPhoneOperation;
 import io.github.camelkoophone.component.koophone.model.CmdJob;
 import io.github.camelkoophone.component.koophone.model.TaskResult;
 
@@ -21,7 +20,7 @@ public final class ResultAssembler {
     }
 
     /** The typed result of one call; a task result's jobs carry its task id. */
-    public static Object convert(KooPhoneOperation op, ObjectNode data, String requestId) {
+    public static Object convert(ApiOperation op, ObjectNode data, String requestId) {
         Object result = toType(op, data, requestId);
         if (result instanceof TaskResult task && task.getCmdJobs() != null) {
             for (CmdJob job : task.getCmdJobs()) {
@@ -33,7 +32,7 @@ public final class ResultAssembler {
         return result;
     }
 
-    public static Object assemble(KooPhoneOperation op, List<ObjectNode> data, String requestId) {
+    public static Object assemble(ApiOperation op, List<ObjectNode> data, String requestId) {
         List<Object> results = new ArrayList<>(data.size());
         for (ObjectNode part : data) {
             results.add(convert(op, part, requestId));
@@ -42,7 +41,7 @@ public final class ResultAssembler {
     }
 
     /** One result of the operation's type from the results of its calls. */
-    public static Object merge(KooPhoneOperation op, List<Object> results, String requestId) {
+    public static Object merge(ApiOperation op, List<Object> results, String requestId) {
         if (results.size() == 1) {
             return results.get(0);
         }
@@ -53,9 +52,14 @@ public final class ResultAssembler {
 
     /** Every task id the calls returned, in order. */
     public static List<String> taskIds(List<ObjectNode> data) {
+        return taskIds(data, "task_id");
+    }
+
+    /** Every id in {@code field} the calls returned, in order (CPH names its job group {@code request_id}). */
+    public static List<String> taskIds(List<ObjectNode> data, String field) {
         List<String> ids = new ArrayList<>(data.size());
         for (ObjectNode part : data) {
-            String id = part.path("task_id").asText(null);
+            String id = part.path(field).asText(null);
             if (id != null && !ids.contains(id)) {
                 ids.add(id);
             }
@@ -63,7 +67,7 @@ public final class ResultAssembler {
         return ids;
     }
 
-    private static Object toType(KooPhoneOperation op, ObjectNode data, String requestId) {
+    private static Object toType(ApiOperation op, ObjectNode data, String requestId) {
         try {
             return Json.MAPPER.treeToValue(data, op.resultType());
         } catch (JsonProcessingException e) {

@@ -3,7 +3,7 @@ package io.github.camelkoophone.component.koophone.auth;
 import java.time.Clock;
 import java.util.Arrays;
 
-import io.github.camelkoophone.component.koophone.KooPhoneConfiguration;
+import io.github.camelkoophone.component.koophone.CloudConfiguration;
 import io.github.camelkoophone.component.koophone.model.KooPhoneValidationException;
 import io.github.camelkoophone.component.koophone.transport.CallPipeline;
 
@@ -20,7 +20,7 @@ public final class Authenticators {
     }
 
     /** Fails, naming the missing option, when the credentials are incomplete. */
-    public static void validate(KooPhoneConfiguration c) {
+    public static void validate(CloudConfiguration c) {
         if (present(c.getAuthToken())) {
             return;
         }
@@ -44,7 +44,7 @@ public final class Authenticators {
     /**
      * Creates the authenticator for these credentials. {@code iamPipeline} performs the IAM login calls.
      */
-    public static Authenticator create(KooPhoneConfiguration c, CallPipeline iamPipeline, Clock clock) {
+    public static Authenticator create(CloudConfiguration c, CallPipeline iamPipeline, Clock clock) {
         validate(c);
         if (present(c.getAuthToken())) {
             return new StaticTokenAuthenticator(c.getAuthToken());
@@ -59,7 +59,7 @@ public final class Authenticators {
     }
 
     /** Identifies a credential set, so endpoints with the same credentials share one token cache. */
-    public static Object key(KooPhoneConfiguration c) {
+    public static Object key(CloudConfiguration c) {
         return new CredentialKey(c.getAuthToken(), c.getAccessKey(), c.getSecretKey(), c.getSecurityToken(),
                 c.getProjectId(), c.getUsername(), c.getPassword(), c.getDomainName(), c.getProjectName(),
                 c.getIamEndpoint());

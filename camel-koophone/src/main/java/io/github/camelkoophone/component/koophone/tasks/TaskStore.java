@@ -20,15 +20,27 @@ import org.slf4j.LoggerFactory;
 final class TaskStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskStore.class);
-    private static final String INDEX = "koophone.tasks";
-    private static final String TASK = "koophone.task.";
-    private static final String LOG_SIZE = "koophone.tasks.log";
-    private static final String LOG_ENTRY = "koophone.tasks.log.";
+    private final String indexKey;
+    private final String taskKey;
+    private final String logSizeKey;
+    private final String logEntryKey;
 
     private final StateRepository<String, String> repository;
 
     TaskStore(StateRepository<String, String> repository) {
+        this(repository, "koophone");
+    }
+
+    /**
+     * @param prefix starts every key, so consumers of different services can share one repository
+     *               ({@code koophone}: keys {@code koophone.tasks}, {@code koophone.task.<id>}...)
+     */
+    TaskStore(StateRepository<String, String> repository, String prefix) {
         this.repository = repository;
+        this.indexKey = prefix + ".tasks";
+        this.taskKey = prefix + ".task.";
+        this.logSizeKey = prefix + ".tasks.log";
+        this.logEntryKey = prefix + ".tasks.log.";
     }
 
     private int logSize;
@@ -36,20 +48,20 @@ final class TaskStore {
     synchronized Map<String, TrackedTask> load() {
         Map<String, TrackedTask> tasks = new LinkedHashMap<>();
         Set<String> ids = new LinkedHashSet<>();
-        String index = repository.getState(INDEX);
+        String index = repository.getState(indexKey);
         if (index != null && !index.isEmpty()) {
             ids.addAll(Arrays.asList(index.split(",")));
         }
-        String size = repository.getState(LOG_SIZE);
+        String size = repository.getState(logSizeKey);
         logSize = size == null || size.isEmpty() ? 0 : Integer.parseInt(size);
         for (int i = 1; i <= logSize; i++) {
-            String taskId = repository.getState(LOG_ENTRY + i);
+            String taskId = repository.getState(logEntryKey + i);
             if (taskId != null && !taskId.isEmpty()) {
                 ids.add(taskId);
             }
         }
         for (String taskId : ids) {
-            String encoded = repository.getState(TASK + taskId);
+            String encoded = repository.getState(taskKey + taskId);
             if (encoded == null || encoded.isEmpty()) {
                 continue;
             }
@@ -65,22 +77,22 @@ final class TaskStore {
     synchronized void added(TrackedTask task) {
         save(task);
         logSize++;
-        repository.setState(LOG_ENTRY + logSize, task.taskId);
-        repository.setState(LOG_SIZE, Integer.toString(logSize));
+        repository.setState(logEntryKey + logSize, task.taskId);
+        repository.setState(logSizeKey, Integer.toString(logSize));
     }
 
     synchronized void save(TrackedTask task) {
-        repository.setState(TASK + task.taskId, task.encode());
+        repository.setState(taskKey + task.taskId, task.encode());
     }
 
     synchronized void remove(String taskId) {
-        repository.setState(TASK + taskId, "");
+        repository.setState(taskKey + taskId, "");
     }
 
     /** Rewrites the index to exactly these pending tasks and empties the log. */
     synchronized void compact(Collection<String> taskIds) {
-        repository.setState(INDEX, String.join(",", taskIds));
+        repository.setState(indexKey, String.join(",", taskIds));
         logSize = 0;
-        repository.setState(LOG_SIZE, "0");
+        repository.setState(logSizeKey, "0");
     }
 }

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.github.camelkoophone.component.koophone.KooPhoneOperation;
 import io.github.camelkoophone.component.koophone.transport.UrlEncoding;
 
 /**
@@ -19,7 +18,8 @@ final class TrackedTask {
     static final String WHOLE_TASK = "*";
 
     final String taskId;
-    final KooPhoneOperation operation;
+    /** The name of the operation that created the task, or null. */
+    final String operation;
     final long registeredAt;
     private String[] jobIds;
     private String[] instanceIds;
@@ -29,7 +29,7 @@ final class TrackedTask {
     /** Per event key (a job id, or {@link #WHOLE_TASK}): failed attempts so far, DELIVERED or GIVEN_UP. */
     private Map<String, Integer> deliveries;
 
-    TrackedTask(String taskId, KooPhoneOperation operation, long registeredAt, String[] jobIds, String[] instanceIds) {
+    TrackedTask(String taskId, String operation, long registeredAt, String[] jobIds, String[] instanceIds) {
         this.taskId = taskId;
         this.operation = operation;
         this.registeredAt = registeredAt;
@@ -91,7 +91,7 @@ final class TrackedTask {
 
     String encode() {
         StringBuilder out = new StringBuilder(64);
-        out.append(operation == null ? "" : operation.name()).append('|').append(registeredAt).append('|');
+        out.append(operation == null ? "" : operation).append('|').append(registeredAt).append('|');
         for (int i = 0; i < jobIds.length; i++) {
             out.append(i == 0 ? "" : ",").append(UrlEncoding.encode(jobIds[i])).append('=')
                     .append(UrlEncoding.encode(instanceIds[i] == null ? "" : instanceIds[i]));
@@ -109,7 +109,7 @@ final class TrackedTask {
 
     static TrackedTask decode(String taskId, String encoded) {
         String[] parts = encoded.split("\\|", -1);
-        KooPhoneOperation operation = parts[0].isEmpty() ? null : KooPhoneOperation.valueOf(parts[0]);
+        String operation = parts[0].isEmpty() ? null : parts[0];
         String[] jobs = parts[2].isEmpty() ? new String[0] : parts[2].split(",");
         String[] jobIds = new String[jobs.length];
         String[] instanceIds = new String[jobs.length];

@@ -49,7 +49,11 @@ class KarafFeatureTest {
                 "io.github.camelkoophone.component.koophone",
                 "io.github.camelkoophone.component.koophone.model",
                 "io.github.camelkoophone.component.koophone.dsl",
-                "io.github.camelkoophone.component.koophone.dsl.component");
+                "io.github.camelkoophone.component.koophone.dsl.component",
+                "io.github.camelkoophone.component.cph",
+                "io.github.camelkoophone.component.cph.model",
+                "io.github.camelkoophone.component.cph.dsl",
+                "io.github.camelkoophone.component.cph.dsl.component");
         assertThat(clauses(manifest().getMainAttributes().getValue("Import-Package")).keySet())
                 .noneMatch(pkg -> pkg.startsWith("java."));
         assertThat(manifest().getMainAttributes().getValue("Bundle-SymbolicName")).isEqualTo("io.github.camelkoophone.camel-koophone");

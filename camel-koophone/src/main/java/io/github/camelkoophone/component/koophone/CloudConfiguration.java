@@ -1,0 +1,270 @@
+package io.github.camelkoophone.component.koophone;
+
+import io.github.camelkoophone.component.koophone.model.KooPhoneValidationException;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * The options every Huawei Cloud service component of this artifact shares: credentials (token, IAM password,
+ * AK/SK), transport and retries. {@code koophone:} ({@link KooPhoneConfiguration}) and {@code cph:}
+ * ({@code CphConfiguration}) extend it, so both are configured the same way and authenticate, connect and retry
+ * through the same code. Each subclass declares its own {@code endpoint} and {@code projectId} (their defaults,
+ * descriptions and whether they are required differ).
+ */
+@UriParams
+public abstract class CloudConfiguration implements Cloneable {
+
+    public static final String DEFAULT_IAM_ENDPOINT = "https://iam.myhuaweicloud.com";
+
+    // --- authentication
+
+    @UriParam(label = "security", secret = true,
+              description = "A ready project-scoped IAM token, sent as X-Auth-Token. Takes precedence over the other credentials.")
+    private String authToken;
+    @UriParam(label = "security", description = "IAM user name for password login.")
+    private String username;
+    @UriParam(label = "security", secret = true, description = "IAM user password for password login.")
+    private String password;
+    @UriParam(label = "security", description = "The account (domain) name of the IAM user.")
+    private String domainName;
+    @UriParam(label = "security", description = "The project (region) name the IAM token is scoped to, e.g. cn-north-4.")
+    private String projectName;
+    @UriParam(label = "security", defaultValue = DEFAULT_IAM_ENDPOINT, description = "The IAM base URL.")
+    private String iamEndpoint = DEFAULT_IAM_ENDPOINT;
+    @UriParam(label = "security", secret = true, description = "Access key id for AK/SK request signing (SDK-HMAC-SHA256).")
+    private String accessKey;
+    @UriParam(label = "security", secret = true, description = "Secret access key for AK/SK request signing.")
+    private String secretKey;
+    @UriParam(label = "security", secret = true,
+              description = "Security token of temporary AK/SK credentials, sent as X-Security-Token.")
+    private String securityToken;
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "Timeout to establish a connection.")
+    private long connectTimeout = 10_000;
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "Timeout for one HTTP attempt, from sending the request to the last byte of the response.")
+    private long requestTimeout = 30_000;
+    @UriParam(label = "proxy", description = "HTTP proxy host.")
+    private String proxyHost;
+    @UriParam(label = "proxy", description = "HTTP proxy port.")
+    private Integer proxyPort;
+    @UriParam(label = "security", description = "TLS configuration (trust store, key store, protocols).")
+    private SSLContextParameters sslContextParameters;
+    @UriParam(label = "security", defaultValue = "false",
+              description = "Trust any certificate and host name. For tests only: a warning is logged.")
+    private boolean ignoreSslVerification;
+    @UriParam(label = "advanced", defaultValue = "100",
+              description = "Maximum pooled HTTP connections per component (and per host).")
+    private int maxConnections = 100;
+    @UriParam(label = "producer", defaultValue = "3",
+              description = "Retries after a 429, 502, 503, 504 or connection failure (0 disables retries).")
+    private int maxRetries = 3;
+    @UriParam(label = "producer", defaultValue = "500", javaType = "java.time.Duration",
+              description = "First retry delay; doubled on each retry, with jitter.")
+    private long retryDelay = 500;
+    @UriParam(label = "producer", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "Upper bound of a retry delay, Retry-After included.")
+    private long maxRetryDelay = 30_000;
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "Also retry state-changing operations after a failure where the request may have reached the server (HTTP 500, read timeout, dropped connection). Off by default so a reset or command never runs twice behind your back.")
+    private boolean retryNonIdempotent;
+
+    /** The service's base URL, no trailing slash needed. */
+    public abstract String getEndpoint();
+
+    /** The project id, or null: scopes an IAM token and is sent as X-Project-Id with AK/SK. */
+    public abstract String getProjectId();
+
+    /**
+     * Checks the shared option values that cannot be right whatever the operation, naming the option and the rule.
+     */
+    protected void validateCommon() {
+        requireUrl("endpoint", getEndpoint());
+        requireUrl("iamEndpoint", iamEndpoint);
+        requireAtLeast("connectTimeout", connectTimeout, 1);
+        requireAtLeast("requestTimeout", requestTimeout, 1);
+        requireAtLeast("maxConnections", maxConnections, 1);
+        requireAtLeast("maxRetries", maxRetries, 0);
+        requireAtLeast("retryDelay", retryDelay, 0);
+        requireAtLeast("maxRetryDelay", maxRetryDelay, retryDelay);
+        if (proxyPort != null && (proxyPort < 1 || proxyPort > 65535)) {
+            throw new KooPhoneValidationException("proxyPort", "must be between 1 and 65535, was " + proxyPort);
+        }
+        if (proxyPort != null && proxyHost == null) {
+            throw new KooPhoneValidationException("proxyHost", "is required when proxyPort is set");
+        }
+    }
+
+    protected static void requireAtLeast(String option, long value, long min) {
+        if (value < min) {
+            throw new KooPhoneValidationException(option, "must be at least " + min + ", was " + value);
+        }
+    }
+
+    protected static void requireUrl(String option, String url) {
+        if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
+            throw new KooPhoneValidationException(option, "must be an http:// or https:// URL, was " + url);
+        }
+    }
+
+    public String getAuthToken() {
+        return authToken;
+    }
+
+    public void setAuthToken(String authToken) {
+        this.authToken = authToken;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getDomainName() {
+        return domainName;
+    }
+
+    public void setDomainName(String domainName) {
+        this.domainName = domainName;
+    }
+
+    public String getProjectName() {
+        return projectName;
+    }
+
+    public void setProjectName(String projectName) {
+        this.projectName = projectName;
+    }
+
+    public String getIamEndpoint() {
+        return iamEndpoint;
+    }
+
+    public void setIamEndpoint(String iamEndpoint) {
+        this.iamEndpoint = iamEndpoint;
+    }
+
+    public String getAccessKey() {
+        return accessKey;
+    }
+
+    public void setAccessKey(String accessKey) {
+        this.accessKey = accessKey;
+    }
+
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    public void setSecretKey(String secretKey) {
+        this.secretKey = secretKey;
+    }
+
+    public String getSecurityToken() {
+        return securityToken;
+    }
+
+    public void setSecurityToken(String securityToken) {
+        this.securityToken = securityToken;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public boolean isIgnoreSslVerification() {
+        return ignoreSslVerification;
+    }
+
+    public void setIgnoreSslVerification(boolean ignoreSslVerification) {
+        this.ignoreSslVerification = ignoreSslVerification;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryDelay() {
+        return retryDelay;
+    }
+
+    public void setRetryDelay(long retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public long getMaxRetryDelay() {
+        return maxRetryDelay;
+    }
+
+    public void setMaxRetryDelay(long maxRetryDelay) {
+        this.maxRetryDelay = maxRetryDelay;
+    }
+
+    public boolean isRetryNonIdempotent() {
+        return retryNonIdempotent;
+    }
+
+    public void setRetryNonIdempotent(boolean retryNonIdempotent) {
+        this.retryNonIdempotent = retryNonIdempotent;
+    }
+}
