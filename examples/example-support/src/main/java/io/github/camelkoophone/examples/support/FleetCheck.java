@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import io.github.camelkoophone.component.koophone.model.BatchQueryStatusResult;
 import io.github.camelkoophone.component.koophone.model.InstanceStatus;
@@ -24,7 +25,9 @@ import org.apache.camel.main.Main;
  * expected one;</li>
  * <li>bean {@code fleet} (this class): {@code statuses} with the batchQueryStatus result ends the run.</li>
  * </ul>
- * The video setting is the classpath resource {@code fleet/video-config.json}.
+ * The video setting is the classpath resource {@code fleet/video-config.json}. The XML and YAML examples need no
+ * Java of their own: this class is their main class, and Camel Main loads their routes as application.properties
+ * says.
  */
 public final class FleetCheck {
 
@@ -40,6 +43,11 @@ public final class FleetCheck {
     private FleetCheck(Main main, TaskSummary summary) {
         this.main = main;
         this.summary = summary;
+    }
+
+    /** Runs the fleet check with the routes application.properties names; exits 0 when all went as expected. */
+    public static void main(String[] args) throws Exception {
+        System.exit(run(new Main()).ok() ? 0 : 1);
     }
 
     /** Runs the example's routes to their end (or Camel Main's duration limit) and prints what happened. */
@@ -76,13 +84,14 @@ public final class FleetCheck {
         }
         target.simulator().ifPresent(sim -> {
             sim.journal().counters().forEach((operation, counter) -> calls.put(operation, counter.requests()));
-            checkAgainst(sim, batch, calls, mismatches);
+            checkCalls(sim, batch, calls, mismatches);
+            checkEvents(sim, batch, reset, mismatches);
         });
         return new Outcome(target.toString(), summary, statuses, calls, mismatches);
     }
 
-    /** What the simulator saw must be what the routes were asked to do, and every event must match a job. */
-    private void checkAgainst(KooPhoneSimulator sim, List<String> batch, Map<String, Long> calls, List<String> mismatches) {
+    /** Each call the routes make, once; the video setting stored on every phone of the batch. */
+    private void checkCalls(KooPhoneSimulator sim, List<String> batch, Map<String, Long> calls, List<String> mismatches) {
         for (String operation : List.of("setVideoConfig", "asyncCommand", "batchReset", "batchQueryStatus")) {
             if (calls.getOrDefault(operation, 0L) != 1) {
                 mismatches.add(operation + " called " + calls.getOrDefault(operation, 0L) + " times, expected once");
@@ -92,6 +101,16 @@ public final class FleetCheck {
             if (sim.inventory().require(phone).videoSettings() == null) {
                 mismatches.add("no video setting on " + phone);
             }
+        }
+    }
+
+    /** One event per job of the command and of the reset, each with the status the simulator gave the job. */
+    private void checkEvents(KooPhoneSimulator sim, List<String> batch, List<String> reset, List<String> mismatches) {
+        Map<String, Long> perOperation = summary.events().stream()
+                .collect(Collectors.groupingBy(TaskSummary.Event::operation, TreeMap::new, Collectors.counting()));
+        Map<String, Long> expected = new TreeMap<>(Map.of("asyncCommand", (long) batch.size(), "batchReset", (long) reset.size()));
+        if (!perOperation.equals(expected)) {
+            mismatches.add("events per operation " + perOperation + ", expected " + expected);
         }
         for (TaskSummary.Event event : summary.events()) {
             String actual = sim.tasks().get(event.taskId()).stream().flatMap(task -> task.jobs().stream())
