@@ -1,0 +1,50 @@
+package io.github.camelkoophone.examples.kafka;
+
+import java.time.Duration;
+
+import io.github.camelkoophone.examples.support.KooPhoneTarget;
+import io.github.camelkoophone.examples.support.PipelineDemo;
+import io.github.camelkoophone.examples.support.Settings;
+import io.github.camelkoophone.examples.support.TaskSummary;
+import org.apache.camel.main.Main;
+
+/**
+ * Runs the pipeline of {@code routes/kafka-pipeline.yaml}. With {@code camel.component.kafka.brokers} configured it
+ * serves that Kafka cluster until stopped. Without, it starts an embedded broker, sends a few demo commands, prints
+ * the events and ends when every job has reported. KooPhone calls go to an embedded simulator unless
+ * {@code camel.component.koophone.endpoint} is configured.
+ */
+public final class KafkaPipeline {
+
+    static final String BROKERS = "camel.component.kafka.brokers";
+
+    private KafkaPipeline() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        TaskSummary demo = run(new Main());
+        System.exit(demo == null || demo.complete() ? 0 : 1);
+    }
+
+    /** Runs until stopped; returns the demo's tally when it ran the demo, null otherwise. */
+    public static TaskSummary run(Main main) throws Exception {
+        Settings settings = Settings.load();
+        try (KooPhoneTarget koophone = KooPhoneTarget.choose(main, sim -> sim.instances(PipelineDemo.SIMULATED_PHONES)
+                .seed(2026).taskDuration(Duration.ofSeconds(1)).taskFailureRate(0.2));
+             EmbeddedKafka kafka = settings.isSet(BROKERS) ? null : EmbeddedKafka.start(
+                     settings.get("pipeline.commands-topic"), settings.get("pipeline.events-topic"),
+                     settings.get("pipeline.rejected-topic"))) {
+            TaskSummary demo = null;
+            if (kafka != null) {
+                main.addOverrideProperty(BROKERS, kafka.bootstrapServers());
+                demo = PipelineDemo.install(main, koophone, "kafka:{{pipeline.commands-topic}}",
+                        "kafka:{{pipeline.events-topic}}?groupId=pipeline-demo&autoOffsetReset=earliest");
+            }
+            main.run();
+            if (demo != null) {
+                System.out.println(demo.report(koophone + ", embedded Kafka at " + kafka.bootstrapServers()));
+            }
+            return demo;
+        }
+    }
+}
