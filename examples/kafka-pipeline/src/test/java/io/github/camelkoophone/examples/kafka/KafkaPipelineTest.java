@@ -2,15 +2,16 @@ package io.github.camelkoophone.examples.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelkoophone.examples.support.TaskSummary;
+import io.github.camelkoophone.simulator.Fault;
 import io.github.camelkoophone.simulator.KooPhoneSimulator;
 import io.github.camelkoophone.simulator.SimJob;
 import io.github.camelkoophone.simulator.SimTask;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -55,6 +57,7 @@ class KafkaPipelineTest {
         pipeline.addOverrideProperty(KafkaPipeline.BROKERS, kafka.bootstrapServers());
         pipeline.addOverrideProperty("camel.component.koophone.endpoint", simulator.url());
         pipeline.addOverrideProperty("camel.component.koophone.auth-token", simulator.staticToken());
+        pipeline.addOverrideProperty("camel.component.koophone.retry-delay", "50");
         pipeline.start();
     }
 
@@ -79,12 +82,14 @@ class KafkaPipelineTest {
                 "c2", command("pm list packages", phones.subList(3, 6)),
                 // a phone the cloud does not know: its job fails with CPS0005
                 "c3", command("whoami", List.of(phones.get(0), "nosuchphone")));
-        send(commands);
-
-        List<ConsumerRecord<String, String>> events = receive(EVENTS, 8);
+        List<ConsumerRecord<String, String>> events;
+        try (Reader reader = new Reader(EVENTS)) {
+            send(commands);
+            events = reader.read(8, Duration.ofSeconds(30));
+        }
 
         assertThat(events).hasSize(8);
-        Set<String> jobs = new java.util.HashSet<>();
+        Set<String> jobs = new HashSet<>();
         for (ConsumerRecord<String, String> event : events) {
             JsonNode job = JSON.readTree(event.value());
             String taskId = job.get("task_id").asText();
@@ -100,23 +105,47 @@ class KafkaPipelineTest {
         assertThat(jobs).as("one event per job").hasSize(8);
         assertThat(events).filteredOn(e -> e.value().contains("nosuchphone"))
                 .singleElement().satisfies(e -> assertThat(header(e, "job_status")).isEqualTo("FAILED"));
-        assertThat(simulator.journal().count("asyncCommand")).isEqualTo(3);
+        assertThat(events.stream().map(ConsumerRecord::key).distinct()).as("one task per command").hasSize(3);
     }
 
     @Test
-    void aCommandThatCannotBeSentGoesToTheRejectedTopicWithTheReason() throws Exception {
+    void aCommandThatIsInvalidOrRefusedGoesToTheRejectedTopicWithTheReason() throws Exception {
         String phone = simulator.inventory().ids().get(0);
-        long calls = simulator.journal().count("asyncCommand");
-        send(Map.of("bad-json", "getprop ro.product.model",
-                "bad-command", command("reboot; rm -rf /data", List.of(phone))));
+        List<ConsumerRecord<String, String>> rejected;
+        try (Reader reader = new Reader(REJECTED)) {
+            send(Map.of("bad-json", "getprop ro.product.model",
+                    "bad-command", command("reboot; rm -rf /data", List.of(phone))));
+            simulator.faults().add(Fault.on("asyncCommand").businessError("KOOPHONE.API.4001", "instance busy").times(1));
+            send(Map.of("refused", command("whoami", List.of(phone))));
+            rejected = reader.read(3, Duration.ofSeconds(30));
+        }
 
-        List<ConsumerRecord<String, String>> rejected = receive(REJECTED, 2);
-
-        assertThat(rejected).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("bad-json", "bad-command");
+        assertThat(rejected).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("bad-json", "bad-command", "refused");
         Map<String, String> reasons = rejected.stream().collect(Collectors.toMap(ConsumerRecord::key, r -> header(r, "rejected_because")));
-        assertThat(reasons.get("bad-json")).contains("body");
-        assertThat(reasons.get("bad-command")).contains("command");
-        assertThat(simulator.journal().count("asyncCommand")).as("nothing reached the API").isEqualTo(calls);
+        assertThat(reasons.get("bad-json")).contains("body", "not valid JSON");
+        assertThat(reasons.get("bad-command")).contains("command", "may contain only");
+        assertThat(reasons.get("refused")).contains("KOOPHONE.API.4001");
+        assertThat(simulator.journal().entries("asyncCommand")).as("the invalid ones never reached the API")
+                .noneMatch(call -> call.body().contains("reboot"));
+    }
+
+    @Test
+    void aCommandThatMeetsAnOutageIsTriedAgainNotLost() throws Exception {
+        String phone = simulator.inventory().ids().get(5);
+        // more 503s than one send's retries (3): the first attempt fails, the command is consumed again
+        simulator.faults().add(Fault.on("asyncCommand").httpStatus(503).times(5));
+        List<ConsumerRecord<String, String>> events;
+        List<ConsumerRecord<String, String>> rejected;
+        try (Reader eventReader = new Reader(EVENTS); Reader rejectedReader = new Reader(REJECTED)) {
+            send(Map.of("outage", command("getprop ro.product.model", List.of(phone))));
+            events = eventReader.read(1, Duration.ofSeconds(30));
+            rejected = rejectedReader.read(1, Duration.ofMillis(500));
+        }
+
+        assertThat(events).singleElement().satisfies(e -> assertThat(e.value()).contains(phone));
+        assertThat(rejected).isEmpty();
+        assertThat(simulator.journal().entries("asyncCommand")).filteredOn(call -> call.body().contains(phone)
+                && call.status() == 503).hasSizeGreaterThanOrEqualTo(5);
     }
 
     @Test
@@ -140,20 +169,34 @@ class KafkaPipelineTest {
         }
     }
 
-    /** Reads the topic from its start until {@code count} records arrived, or 30 s passed. */
-    private static List<ConsumerRecord<String, String>> receive(String topic, int count) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    /** A reader of what a topic receives from now on (its only partition, no consumer group). */
+    private static final class Reader implements AutoCloseable {
+
+        private final KafkaConsumer<String, String> consumer;
+
+        Reader(String topic) {
+            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer());
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToEnd(List.of(partition));
+            consumer.position(partition);
+        }
+
+        /** The records that arrive until {@code count} of them did, or the time is up. */
+        List<ConsumerRecord<String, String>> read(int count, Duration timeout) {
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + timeout.toNanos();
             while (records.size() < count && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
+            return records;
         }
-        return records;
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
