@@ -1,7 +1,9 @@
 package io.github.camelkoophone.examples.support;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
@@ -31,12 +33,34 @@ public final class PipelineDemo extends RouteBuilder {
     }
 
     /**
+     * Runs a pipeline example: its routes (as application.properties names them) on the KooPhone target, and, when
+     * {@code embeddedBroker} is given, on the broker it starts, with the demo. Without it, the pipeline serves the
+     * configured broker until stopped.
+     *
+     * @param embeddedBroker starts the broker and points {@code main} at it; null when a broker is configured
+     * @return the demo's tally, or null when there was no demo
+     */
+    public static TaskSummary run(Main main, Callable<AutoCloseable> embeddedBroker, String commandsUri, String eventsUri)
+            throws Exception {
+        try (KooPhoneTarget koophone = KooPhoneTarget.choose(main, sim -> sim.instances(SIMULATED_PHONES).seed(2026)
+                .taskDuration(Duration.ofSeconds(1)).taskFailureRate(0.2));
+             AutoCloseable broker = embeddedBroker == null ? null : embeddedBroker.call()) {
+            TaskSummary demo = broker == null ? null : install(main, koophone, commandsUri, eventsUri);
+            main.run();
+            if (demo != null) {
+                System.out.println(demo.report(koophone + ", " + broker));
+            }
+            return demo;
+        }
+    }
+
+    /**
      * Adds the demo routes to {@code main}: commands go to {@code commandsUri}, events are read from
      * {@code eventsUri}; the run ends once every job has reported (or after 60 s).
      *
      * @return the tally of the events the demo receives
      */
-    public static TaskSummary install(Main main, KooPhoneTarget target, String commandsUri, String eventsUri) {
+    static TaskSummary install(Main main, KooPhoneTarget target, String commandsUri, String eventsUri) {
         List<String> phones = target.phones(PHONES_KEY, 0, SIMULATED_PHONES);
         List<String> commands = new ArrayList<>();
         int jobs = 0;

@@ -19,10 +19,12 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 public final class EmbeddedArtemis implements AutoCloseable {
 
     private final EmbeddedActiveMQ broker;
+    private final String url;
     private final Path dir;
 
-    private EmbeddedArtemis(EmbeddedActiveMQ broker, Path dir) {
+    private EmbeddedArtemis(EmbeddedActiveMQ broker, String url, Path dir) {
         this.broker = broker;
+        this.url = url;
         this.dir = dir;
     }
 
@@ -48,7 +50,12 @@ public final class EmbeddedArtemis implements AutoCloseable {
                         .setAutoCreateExpiryResources(true));
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ().setConfiguration(config);
         broker.start();
-        return new EmbeddedArtemis(broker, dir);
+        return new EmbeddedArtemis(broker, url, dir);
+    }
+
+    @Override
+    public String toString() {
+        return "embedded Artemis at " + url;
     }
 
     @Override

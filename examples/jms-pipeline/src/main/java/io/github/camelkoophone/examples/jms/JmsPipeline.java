@@ -1,8 +1,5 @@
 package io.github.camelkoophone.examples.jms;
 
-import java.time.Duration;
-
-import io.github.camelkoophone.examples.support.KooPhoneTarget;
 import io.github.camelkoophone.examples.support.PipelineDemo;
 import io.github.camelkoophone.examples.support.Settings;
 import io.github.camelkoophone.examples.support.TaskSummary;
@@ -29,19 +26,7 @@ public final class JmsPipeline {
     /** Runs until stopped; returns the demo's tally when it ran the demo, null otherwise. */
     public static TaskSummary run(Main main) throws Exception {
         String brokerUrl = Settings.load().get(BROKER_URL);
-        try (KooPhoneTarget koophone = KooPhoneTarget.choose(main, sim -> sim.instances(PipelineDemo.SIMULATED_PHONES)
-                .seed(2026).taskDuration(Duration.ofSeconds(1)).taskFailureRate(0.2));
-             EmbeddedArtemis broker = EmbeddedArtemis.isInVm(brokerUrl) ? EmbeddedArtemis.start(brokerUrl) : null) {
-            TaskSummary demo = null;
-            if (broker != null) {
-                demo = PipelineDemo.install(main, koophone, "jms:queue:{{pipeline.commands-queue}}",
-                        "jms:queue:{{pipeline.events-queue}}");
-            }
-            main.run();
-            if (demo != null) {
-                System.out.println(demo.report(koophone + ", embedded Artemis at " + brokerUrl));
-            }
-            return demo;
-        }
+        return PipelineDemo.run(main, EmbeddedArtemis.isInVm(brokerUrl) ? () -> EmbeddedArtemis.start(brokerUrl) : null,
+                "jms:queue:{{pipeline.commands-queue}}", "jms:queue:{{pipeline.events-queue}}");
     }
 }

@@ -48,6 +48,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     @Override
+    public String toString() {
+        return "embedded Kafka at " + bootstrapServers();
+    }
+
+    @Override
     public void close() throws Exception {
         cluster.close();
     }

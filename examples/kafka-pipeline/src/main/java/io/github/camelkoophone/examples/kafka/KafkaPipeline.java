@@ -1,8 +1,5 @@
 package io.github.camelkoophone.examples.kafka;
 
-import java.time.Duration;
-
-import io.github.camelkoophone.examples.support.KooPhoneTarget;
 import io.github.camelkoophone.examples.support.PipelineDemo;
 import io.github.camelkoophone.examples.support.Settings;
 import io.github.camelkoophone.examples.support.TaskSummary;
@@ -29,22 +26,11 @@ public final class KafkaPipeline {
     /** Runs until stopped; returns the demo's tally when it ran the demo, null otherwise. */
     public static TaskSummary run(Main main) throws Exception {
         Settings settings = Settings.load();
-        try (KooPhoneTarget koophone = KooPhoneTarget.choose(main, sim -> sim.instances(PipelineDemo.SIMULATED_PHONES)
-                .seed(2026).taskDuration(Duration.ofSeconds(1)).taskFailureRate(0.2));
-             EmbeddedKafka kafka = settings.isSet(BROKERS) ? null : EmbeddedKafka.start(
-                     settings.get("pipeline.commands-topic"), settings.get("pipeline.events-topic"),
-                     settings.get("pipeline.rejected-topic"))) {
-            TaskSummary demo = null;
-            if (kafka != null) {
-                main.addOverrideProperty(BROKERS, kafka.bootstrapServers());
-                demo = PipelineDemo.install(main, koophone, "kafka:{{pipeline.commands-topic}}",
-                        "kafka:{{pipeline.events-topic}}?groupId=pipeline-demo&autoOffsetReset=earliest");
-            }
-            main.run();
-            if (demo != null) {
-                System.out.println(demo.report(koophone + ", embedded Kafka at " + kafka.bootstrapServers()));
-            }
-            return demo;
-        }
+        return PipelineDemo.run(main, settings.isSet(BROKERS) ? null : () -> {
+            EmbeddedKafka kafka = EmbeddedKafka.start(settings.get("pipeline.commands-topic"),
+                    settings.get("pipeline.events-topic"), settings.get("pipeline.rejected-topic"));
+            main.addOverrideProperty(BROKERS, kafka.bootstrapServers());
+            return kafka;
+        }, "kafka:{{pipeline.commands-topic}}", "kafka:{{pipeline.events-topic}}?groupId=pipeline-demo&autoOffsetReset=earliest");
     }
 }
