@@ -36,6 +36,8 @@ public final class KooPhoneTarget implements AutoCloseable {
         Settings settings = Settings.load();
         String endpoint = settings.get(ENDPOINT);
         if (endpoint != null) {
+            // Camel Main 4.18 ignores CAMEL_COMPONENT_* environment variables: pass on what was found, wherever it was
+            main.addOverrideProperty(ENDPOINT, endpoint);
             return new KooPhoneTarget(main, settings, null, endpoint);
         }
         KooPhoneSimulator sim = simulator.apply(KooPhoneSimulator.builder().port(0)).start();

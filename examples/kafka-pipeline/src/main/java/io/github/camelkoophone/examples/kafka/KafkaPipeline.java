@@ -6,14 +6,14 @@ import io.github.camelkoophone.examples.support.TaskSummary;
 import org.apache.camel.main.Main;
 
 /**
- * Runs the pipeline of {@code routes/kafka-pipeline.yaml}. With {@code camel.component.kafka.brokers} configured it
+ * Runs the pipeline of {@code routes/kafka-pipeline.yaml}. With {@code pipeline.kafka-brokers} configured it
  * serves that Kafka cluster until stopped. Without, it starts an embedded broker, sends a few demo commands, prints
  * the events and ends when every job has reported. KooPhone calls go to an embedded simulator unless
  * {@code camel.component.koophone.endpoint} is configured.
  */
 public final class KafkaPipeline {
 
-    static final String BROKERS = "camel.component.kafka.brokers";
+    static final String BROKERS = "pipeline.kafka-brokers";
 
     private KafkaPipeline() {
     }
