@@ -87,7 +87,10 @@ public final class PipelineCheck {
     /** The API's asyncCommand request as JSON. */
     public static String command(String command, List<String> phones) {
         try {
-            return JSON.writeValueAsString(Map.of("command", command, "instance_ids", phones));
+            Map<String, Object> request = new LinkedHashMap<>();
+            request.put("command", command);
+            request.put("instance_ids", phones);
+            return JSON.writeValueAsString(request);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

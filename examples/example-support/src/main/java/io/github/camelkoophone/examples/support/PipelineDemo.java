@@ -71,7 +71,7 @@ public final class PipelineDemo extends RouteBuilder {
         for (int i = 0; i < batches.size(); i++) {
             List<String> batch = batches.get(i);
             if (!batch.isEmpty()) {
-                commands.add("{\"command\":\"" + adb.get(i) + "\",\"instance_ids\":[\"" + String.join("\",\"", batch) + "\"]}");
+                commands.add(PipelineCheck.command(adb.get(i), batch));
                 jobs += batch.size();
             }
         }
