@@ -1,5 +1,6 @@
 package io.github.camelkoophone.examples.quickstart;
 
+import io.github.camelkoophone.examples.support.TaskSummary;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
