@@ -1,9 +1,12 @@
 package io.github.camelkoophone.component.koophone;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import io.github.camelkoophone.simulator.KooPhoneSimulator;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -62,5 +65,27 @@ public abstract class SimulatorTestSupport {
     }
 
     protected void addRoutes(CamelContext camel) throws Exception {
+    }
+
+    /** IAM password login as the simulator's default user, with this password, instead of the static token. */
+    protected void usePasswordLogin(KooPhoneConfiguration c, String password) {
+        c.setAuthToken(null);
+        c.setUsername(KooPhoneSimulator.DEFAULT_USER);
+        c.setPassword(password);
+        c.setDomainName(KooPhoneSimulator.DEFAULT_DOMAIN);
+        c.setProjectName(KooPhoneSimulator.DEFAULT_PROJECT_NAME);
+    }
+
+    /** Sends to the URI and returns the exchange, failed or not. */
+    protected Exchange call(String uri, Object body, Map<String, Object> headers) {
+        return template.send(uri, exchange -> {
+            exchange.getMessage().setBody(body);
+            exchange.getMessage().setHeaders(new HashMap<>(headers));
+        });
+    }
+
+    /** What reached the simulated API, IAM logins excluded. */
+    protected long apiRequests() {
+        return sim.journal().entries().stream().filter(e -> !"iamToken".equals(e.operation())).count();
     }
 }
