@@ -30,6 +30,7 @@ import org.apache.hc.client5.http.ssl.TrustAllStrategy;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.ssl.SSLContexts;
@@ -45,6 +46,13 @@ public final class HttpTransport implements Interceptor.Chain, Closeable {
 
     /** The API's largest documented responses are far below this; anything bigger is broken or hostile. */
     static final int MAX_RESPONSE_BYTES = 1024 * 1024;
+    /**
+     * Response header limits, so headers are bounded like bodies: one line (an IAM X-Subject-Token runs to several
+     * KiB) and the number of lines. Without them a server that never ends a header line, or never ends the header
+     * block, is buffered until the request deadline: hundreds of MiB a second on a fast link.
+     */
+    static final int MAX_HEADER_LINE = 64 * 1024;
+    static final int MAX_HEADER_COUNT = 256;
     private static final ContentType JSON = ContentType.create("application/json");
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
 
@@ -77,7 +85,8 @@ public final class HttpTransport implements Interceptor.Chain, Closeable {
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
-                .disableConnectionState();
+                .disableConnectionState()
+                .setHttp1Config(Http1Config.custom().setMaxLineLength(MAX_HEADER_LINE).setMaxHeaderCount(MAX_HEADER_COUNT).build());
         if (settings.proxyHost() != null) {
             builder.setProxy(new HttpHost(settings.proxyHost(), settings.proxyPort() == null ? 80 : settings.proxyPort()));
         }
