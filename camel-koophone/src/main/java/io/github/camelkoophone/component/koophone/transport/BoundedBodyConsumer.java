@@ -44,7 +44,7 @@ final class BoundedBodyConsumer extends AbstractBinResponseConsumer<ApiResponse>
     protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
         int length = src.remaining();
         if (body.size() + length > maxBytes) {
-            throw new IOException("response body exceeds " + maxBytes + " bytes");
+            throw new ResponseTooLargeException("response body exceeds " + maxBytes + " bytes (the limit on any KooPhone response)");
         }
         if (src.hasArray()) {
             body.write(src.array(), src.arrayOffset() + src.position(), length);
