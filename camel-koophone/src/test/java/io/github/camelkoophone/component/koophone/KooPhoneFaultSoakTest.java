@@ -142,11 +142,12 @@ class KooPhoneFaultSoakTest extends SimulatorTestSupport {
         assertThat(figures.faults.getOrDefault("429", 0L)).isGreaterThan(CALLS / 40);
         assertThat(figures.faults.getOrDefault("drop", 0L)).isGreaterThan(CALLS / 100);
         assertThat(figures.faults.get("revoke-tokens")).isEqualTo(2);
-        assertThat(figures.executedThenFailed).isEqualTo(20L * NON_IDEMPOTENT.size());
+        // 20 per operation, less any that met a revoked token first (401: refused before execution)
+        assertThat(figures.executedThenFailed).isBetween(10L * NON_IDEMPOTENT.size(), 20L * NON_IDEMPOTENT.size());
         // at most one IAM token per revocation, plus the first one
         assertThat(figures.tokensIssued).isLessThanOrEqualTo(1 + figures.faults.get("revoke-tokens"));
         // with every logger at TRACE, no secret showed (the extension checks the log lines after the test)
-        assertThat(logs.traceLines()).isPositive();
+        assertThat(logs.componentTraceLines()).as("the component's TRACE lines checked").isGreaterThan(CALLS);
         logs.scan(outcomes.stream().map(Outcome::exchange).toList()).scan(context);
     }
 

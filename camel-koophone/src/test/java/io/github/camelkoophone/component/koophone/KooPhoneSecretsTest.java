@@ -67,6 +67,7 @@ class KooPhoneSecretsTest extends WireMockTestSupport {
         assertThat(exchanges.subList(0, 3)).allMatch(e -> e.getException() == null);
         assertThat(exchanges.get(3).getException()).isInstanceOf(KooPhoneApiException.class);
         assertThat(logs.recent()).as("TRACE lines were captured").anyMatch(line -> line.text().contains("response body"));
+        assertThat(logs.componentTraceLines()).isPositive();
         assertThat(context.getEndpoints()).extracting(Object::toString).anyMatch(uri -> uri.contains("kp-password://getTask"));
         for (var request : wm.getAllServeEvents()) { // the signatures actually sent are secrets too
             String authorization = request.getRequest().getHeader("Authorization");

@@ -2,6 +2,7 @@ package io.github.camelkoophone.component.koophone;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -65,8 +66,10 @@ public final class TraceLogCapture implements BeforeEachCallback, AfterEachCallb
     private final Queue<String> leaks = new ConcurrentLinkedQueue<>();
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong traceLines = new AtomicLong();
+    private final AtomicLong componentTraceLines = new AtomicLong();
     private final AtomicLong scanned = new AtomicLong();
     private volatile Predicate<Line> tolerated = line -> false;
+    private final Map<String, LoggerConfig> replaced = new HashMap<>();
     private AbstractAppender appender;
 
     /**
@@ -95,6 +98,12 @@ public final class TraceLogCapture implements BeforeEachCallback, AfterEachCallb
         };
         appender.start();
         for (String name : LOGGERS) {
+            // addLogger keeps an existing config of that name (log4j2-test.xml has one): set it aside first
+            LoggerConfig configured = config.getLoggers().get(name);
+            if (configured != null) {
+                replaced.put(name, configured);
+                config.removeLogger(name);
+            }
             LoggerConfig logger = new LoggerConfig(name, Level.TRACE, false);
             logger.addAppender(appender, Level.TRACE, null);
             config.addLogger(name, logger);
@@ -105,8 +114,13 @@ public final class TraceLogCapture implements BeforeEachCallback, AfterEachCallb
     @Override
     public void afterEach(ExtensionContext extension) {
         LoggerContext logs = (LoggerContext) LogManager.getContext(false);
+        Configuration config = logs.getConfiguration();
         for (String name : LOGGERS) {
-            logs.getConfiguration().removeLogger(name);
+            config.removeLogger(name);
+            LoggerConfig configured = replaced.remove(name);
+            if (configured != null) {
+                config.addLogger(name, configured);
+            }
         }
         logs.updateLoggers();
         appender.stop();
@@ -119,6 +133,9 @@ public final class TraceLogCapture implements BeforeEachCallback, AfterEachCallb
         total.incrementAndGet();
         if (event.getLevel() == Level.TRACE) {
             traceLines.incrementAndGet();
+            if (event.getLoggerName().startsWith(LOGGERS[0])) {
+                componentTraceLines.incrementAndGet();
+            }
         }
         forbidden.forEach(secret -> check(line, secret));
         if (event.getLevel().isMoreSpecificThan(Level.WARN)) {
@@ -222,5 +239,10 @@ public final class TraceLogCapture implements BeforeEachCallback, AfterEachCallb
 
     public long traceLines() {
         return traceLines.get();
+    }
+
+    /** TRACE lines of the component's own loggers: proof the capture saw them. */
+    public long componentTraceLines() {
+        return componentTraceLines.get();
     }
 }
