@@ -57,6 +57,18 @@ public abstract class SimulatorTestSupport {
         return camel;
     }
 
+    /**
+     * Stops the CamelContext and starts a fresh one on the same simulator, as a restarted application would; the
+     * callback binds beans (a task store) before it starts.
+     */
+    protected void restartCamel(java.util.function.Consumer<CamelContext> beforeStart) throws Exception {
+        context.stop();
+        context = newContext();
+        beforeStart.accept(context);
+        context.start();
+        template = context.createProducerTemplate();
+    }
+
     protected KooPhoneSimulator.Builder simulator(KooPhoneSimulator.Builder builder) {
         return builder;
     }
