@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.camelkoophone.simulator.AccessKey;
 import io.github.camelkoophone.simulator.Fault;
 import io.github.camelkoophone.simulator.KooPhoneSimulator;
+import io.github.camelkoophone.simulator.RandomFaults;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,10 +27,18 @@ class KooPhoneCredentialsTest extends SimulatorTestSupport {
     private static final String WRONG_PASSWORD = "not-the-password-SECRET";
     private static final String WRONG_SECRET_KEY = "not-the-secret-key-SECRET-0123456789abcd";
     private static final String STATUS = "koophone:batchQueryStatus";
+    private static final AccessKey TEMPORARY = new AccessKey("TEMPORARYACCESSKEY01", "temporary-secret-key-SECRET-0123456789ab",
+            "temporary-security-token-SECRET");
 
     @RegisterExtension
     final TraceLogCapture logs = new TraceLogCapture()
-            .forbid(WRONG_PASSWORD, WRONG_SECRET_KEY, KooPhoneSimulator.DEFAULT_PASSWORD, KooPhoneSimulator.DEFAULT_SECRET_KEY, "MIIsim");
+            .forbid(WRONG_PASSWORD, WRONG_SECRET_KEY, KooPhoneSimulator.DEFAULT_PASSWORD, KooPhoneSimulator.DEFAULT_SECRET_KEY, "MIIsim",
+                    TEMPORARY.secretKey(), TEMPORARY.securityToken());
+
+    @Override
+    protected KooPhoneSimulator.Builder simulator(KooPhoneSimulator.Builder builder) {
+        return builder.accessKey(TEMPORARY);
+    }
 
     private Map<String, Object> ids() {
         return Map.of(KooPhoneConstants.INSTANCE_IDS, sim.inventory().ids().subList(0, 2));
@@ -83,6 +93,31 @@ class KooPhoneCredentialsTest extends SimulatorTestSupport {
         }
         assertThat(apiRequests()).as("one signed request per exchange, 401 is final").isEqualTo(2);
         assertThat(iamRequests()).isZero();
+    }
+
+    @Test
+    void temporaryAkSkUnderFaultsSignsEveryAttemptAfreshAndShowsNoSecret() {
+        KooPhoneConfiguration c = context.getComponent("koophone", KooPhoneComponent.class).getConfiguration();
+        c.setAuthToken(null);
+        c.setAccessKey(TEMPORARY.accessKey());
+        c.setSecretKey(TEMPORARY.secretKey());
+        c.setSecurityToken(TEMPORARY.securityToken());
+        c.setProjectId(KooPhoneSimulator.DEFAULT_PROJECT_ID);
+        sim.faults().random(RandomFaults.seed(3).status(503, 0.2).status(429, 0.1).drop(0.05).retryAfter(0));
+
+        List<Exchange> outs = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            outs.add(status());
+        }
+
+        assertThat(outs).allSatisfy(out -> assertThat(out.getException() == null
+                                                      || KooPhoneFaultSoakTest.allowedFailure(out.getException())).isTrue());
+        assertThat(outs).filteredOn(out -> out.getException() == null).hasSizeGreaterThan(190);
+        assertThat(apiRequests()).as("retries happened").isGreaterThan(250);
+        assertThat(sim.journal().entries()).noneMatch(e -> e.status() == 401);
+        assertThat(sim.journal().entries()).as("every attempt that reached the gateway's check was signed")
+                .filteredOn(e -> e.fault() == null || e.fault().isEmpty()).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.auth()).isEqualTo("aksk"));
     }
 
     @Test
