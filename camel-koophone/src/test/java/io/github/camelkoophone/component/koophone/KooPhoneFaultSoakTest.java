@@ -134,6 +134,8 @@ class KooPhoneFaultSoakTest extends SimulatorTestSupport {
         });
         // 0 lost: each success of a state-changing call ran in the simulator under its x-request-id
         assertThat(figures.lost).as("successful state-changing calls the simulator never executed").isEmpty();
+        // ... and each call that ran but whose answer was lost was reported to the route as failed
+        assertThat(figures.executedThenFailedButSucceeded).isZero();
         // 0 duplicates: no x-request-id executed twice (retryNonIdempotent=false)
         assertThat(sim.journal().duplicateExecutions()).as("x-request-ids executed twice").isEmpty();
         assertThat(figures.duplicates).isZero();
@@ -291,6 +293,7 @@ class KooPhoneFaultSoakTest extends SimulatorTestSupport {
         final long tokensIssued;
         final Map<String, Long> faults;
         final long executedThenFailed;
+        final long executedThenFailedButSucceeded;
         final List<Outcome> lost;
         final long duplicates;
         final long maxMillis;
@@ -320,6 +323,11 @@ class KooPhoneFaultSoakTest extends SimulatorTestSupport {
                 }
             }
             this.executedThenFailed = afterExecution;
+            Set<String> answerLost = journal.stream()
+                    .filter(e -> e.executed() && e.fault() != null && e.fault().contains("after-execution"))
+                    .map(JournalEntry::requestId).collect(Collectors.toSet());
+            this.executedThenFailedButSucceeded = outcomes.stream()
+                    .filter(o -> o.failure() == null && answerLost.contains(o.requestId())).count();
             Set<String> executed = journal.stream().filter(JournalEntry::executed).map(JournalEntry::requestId)
                     .collect(Collectors.toSet());
             this.lost = outcomes.stream()
@@ -355,9 +363,10 @@ class KooPhoneFaultSoakTest extends SimulatorTestSupport {
             row(out, "retries (API requests - calls)", apiRequests - calls);
             faults.forEach((kind, n) -> row(out, "fault injected: " + kind, n));
             row(out, "state-changing calls executed, then answered 500 or dropped", executedThenFailed);
+            row(out, "of those, reported to the route as a success", executedThenFailedButSucceeded);
             row(out, "API requests answered 401 (revoked token), each refreshed and sent once more", unauthorized);
-            row(out, "IAM token requests", iamRequests);
-            row(out, "IAM tokens issued", tokensIssued);
+            row(out, "IAM token requests during the run (the first login came before it)", iamRequests);
+            row(out, "IAM tokens issued during the run", tokensIssued);
             row(out, "lost (state-changing success the simulator never executed)", lost.size());
             row(out, "duplicates (x-request-ids executed more than once)", duplicates);
             row(out, "slowest exchange (ms)", maxMillis);
