@@ -128,11 +128,6 @@ final class BadInputs {
     }
 
     static IllegalArgumentException findIllegalArgument(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof IllegalArgumentException iae) {
-                return iae;
-            }
-        }
-        return null;
+        return Causes.find(failure, IllegalArgumentException.class);
     }
 }
