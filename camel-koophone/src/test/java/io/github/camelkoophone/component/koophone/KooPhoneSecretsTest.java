@@ -3,21 +3,11 @@ package io.github.camelkoophone.component.koophone;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -38,40 +28,10 @@ class KooPhoneSecretsTest extends WireMockTestSupport {
     private static final String STATIC_TOKEN = "MIIstatic-token-SECRET";
     private static final String SECRET_KEY = "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc";
     private static final String SECURITY_TOKEN = "security-token-SECRET";
-    private static final String[] LOGGERS = { "io.github.camelkoophone", "org.apache.camel" };
 
-    private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
-    private AbstractAppender appender;
-
-    @BeforeEach
-    void captureTraceLogs() {
-        LoggerContext logs = (LoggerContext) LogManager.getContext(false);
-        Configuration config = logs.getConfiguration();
-        appender = new AbstractAppender("capture", null, null, true, Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent event) {
-                lines.add(event.getMessage().getFormattedMessage()
-                          + (event.getThrown() == null ? "" : " " + event.getThrown()));
-            }
-        };
-        appender.start();
-        for (String name : LOGGERS) {
-            LoggerConfig logger = new LoggerConfig(name, Level.TRACE, false);
-            logger.addAppender(appender, Level.TRACE, null);
-            config.addLogger(name, logger);
-        }
-        logs.updateLoggers();
-    }
-
-    @AfterEach
-    void restoreLogs() {
-        LoggerContext logs = (LoggerContext) LogManager.getContext(false);
-        for (String name : LOGGERS) {
-            logs.getConfiguration().removeLogger(name);
-        }
-        logs.updateLoggers();
-        appender.stop();
-    }
+    @RegisterExtension
+    final TraceLogCapture logs = new TraceLogCapture()
+            .forbid(PASSWORD, IAM_TOKEN, STATIC_TOKEN, SECRET_KEY, SECURITY_TOKEN, "device-token-SECRET", TOKEN);
 
     @Test
     void noSecretInLogsExceptionsHeadersOrUris() {
@@ -106,30 +66,16 @@ class KooPhoneSecretsTest extends WireMockTestSupport {
 
         assertThat(exchanges.subList(0, 3)).allMatch(e -> e.getException() == null);
         assertThat(exchanges.get(3).getException()).isInstanceOf(KooPhoneApiException.class);
-        assertThat(lines).as("TRACE lines were captured").anyMatch(line -> line.contains("response body"));
-
-        StringBuilder everything = new StringBuilder();
-        lines.forEach(line -> everything.append(line).append('\n'));
-        for (Exchange exchange : exchanges) {
-            everything.append(exchange.getMessage().getHeaders()).append('\n');
-            if (exchange.getException() != null) {
-                everything.append(exchange.getException().getMessage()).append('\n');
-            }
-        }
-        for (Endpoint endpoint : context.getEndpoints()) {
-            everything.append(endpoint).append(' ').append(endpoint.getEndpointUri()).append('\n');
-        }
-        String text = everything.toString();
-        assertThat(text).contains("kp-password://getTask");
-        assertThat(text).doesNotContain(PASSWORD, IAM_TOKEN, STATIC_TOKEN, SECRET_KEY, SECURITY_TOKEN, "device-token-SECRET",
-                "Signature=", TOKEN);
-        for (var request : wm.getAllServeEvents()) {
+        assertThat(logs.recent()).as("TRACE lines were captured").anyMatch(line -> line.text().contains("response body"));
+        assertThat(logs.componentTraceLines()).isPositive();
+        assertThat(context.getEndpoints()).extracting(Object::toString).anyMatch(uri -> uri.contains("kp-password://getTask"));
+        for (var request : wm.getAllServeEvents()) { // the signatures actually sent are secrets too
             String authorization = request.getRequest().getHeader("Authorization");
             if (authorization != null) {
-                String signature = authorization.substring(authorization.indexOf("Signature=") + 10);
-                assertThat(text).doesNotContain(signature);
+                logs.forbid(authorization.substring(authorization.indexOf("Signature=") + 10));
             }
         }
+        logs.scan(exchanges).scan(context);
     }
 
     private KooPhoneComponent component(java.util.function.Consumer<KooPhoneConfiguration> credentials) {
@@ -142,10 +88,29 @@ class KooPhoneSecretsTest extends WireMockTestSupport {
     }
 
     @Test
-    void endpointsPrintedByCamelMaskInlineSecrets() {
-        Endpoint endpoint = context.getEndpoint("koophone:getTask?taskId=t1&authToken=RAW(" + STATIC_TOKEN + ")&password=RAW("
-                                                + PASSWORD + ")&secretKey=RAW(" + SECRET_KEY + ")&securityToken=RAW(" + SECURITY_TOKEN + ")");
+    void endpointsPrintedByCamelMaskInlineSecrets() throws Exception {
+        // Camel core's
+        // own TRACE lines on resolving an endpoint (AbstractCamelContext, DefaultComponent, EndpointHelper) print
+        // the URI and its parameters as written, placeholders resolved: outside this component's reach, and the
+        // reason docs/reliability.md says to configure credentials on the component, never in a URI.
+        logs.tolerate(line -> line.level() == org.apache.logging.log4j.Level.TRACE && line.logger().startsWith("org.apache.camel."));
+        wm.stubFor(get("/v1/instances/tasks/t1").willReturn(okJson("{\"error_code\":\"0\",\"data\":{\"jobs\":[]}}")));
+        String inline = "koophone:getTask?taskId=t1&authToken=RAW(" + STATIC_TOKEN + ")&password=RAW(" + PASSWORD
+                        + ")&secretKey=RAW(" + SECRET_KEY + ")&securityToken=RAW(" + SECURITY_TOKEN + ")";
+        Endpoint endpoint = context.getEndpoint(inline);
         assertThat(endpoint.toString()).contains("getTask").doesNotContain(STATIC_TOKEN, PASSWORD, SECRET_KEY, SECURITY_TOKEN);
+
+        // a route with the secrets inline, created, started and used while everything logs at TRACE
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:inline").routeId("inline-secrets").to(inline);
+            }
+        });
+        Exchange out = template.send("direct:inline", exchange -> { });
+
+        assertThat(out.getException()).isNull();
+        logs.scan(out).scan(context);
     }
 
     @Test

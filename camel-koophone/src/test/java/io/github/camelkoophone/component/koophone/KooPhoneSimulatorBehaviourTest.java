@@ -197,7 +197,7 @@ class KooPhoneSimulatorBehaviourTest extends SimulatorTestSupport {
     // ---------------------------------------------------------------------------------------------- IAM password login
 
     private void passwordLogin(String password) throws Exception {
-        restartCamel(component -> {
+        restartWith(component -> {
             KooPhoneConfiguration c = component.getConfiguration();
             c.setAuthToken(null);
             c.setUsername(KooPhoneSimulator.DEFAULT_USER);
@@ -272,7 +272,7 @@ class KooPhoneSimulatorBehaviourTest extends SimulatorTestSupport {
 
     @Test
     void aTokenIsRefreshedBeforeItExpiresWhenTheComponentSharesTheSimulatedClock() throws Exception {
-        restartCamel(component -> {
+        restartWith(component -> {
             KooPhoneConfiguration c = component.getConfiguration();
             c.setAuthToken(null);
             c.setUsername(KooPhoneSimulator.DEFAULT_USER);
@@ -318,7 +318,7 @@ class KooPhoneSimulatorBehaviourTest extends SimulatorTestSupport {
     // ---------------------------------------------------------------------------------------------- AK/SK
 
     private void akSk(String secretKey) throws Exception {
-        restartCamel(component -> {
+        restartWith(component -> {
             KooPhoneConfiguration c = component.getConfiguration();
             c.setAuthToken(null);
             c.setAccessKey(KooPhoneSimulator.DEFAULT_ACCESS_KEY);
@@ -446,19 +446,12 @@ class KooPhoneSimulatorBehaviourTest extends SimulatorTestSupport {
         return e.time().getEpochSecond() * 1_000_000_000L + e.time().getNano();
     }
 
-    private void restartCamel(Consumer<KooPhoneComponent> customization) throws Exception {
+    private void restartWith(Consumer<KooPhoneComponent> customization) throws Exception {
         context.stop();
         customize = customization;
         context = newContext();
         context.start();
         template = context.createProducerTemplate();
-    }
-
-    private Exchange call(String uri, Object body, Map<String, Object> headers) {
-        return template.send(uri, exchange -> {
-            exchange.getMessage().setBody(body);
-            exchange.getMessage().setHeaders(new HashMap<>(headers));
-        });
     }
 
     private static <T> T ok(Exchange out, Class<T> type) {

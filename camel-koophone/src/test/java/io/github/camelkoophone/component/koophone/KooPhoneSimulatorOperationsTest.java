@@ -522,13 +522,6 @@ class KooPhoneSimulatorOperationsTest extends SimulatorTestSupport {
 
     // ---------------------------------------------------------------------------------------------- helpers
 
-    private Exchange call(String uri, Object body, Map<String, Object> headers) {
-        return template.send(uri, exchange -> {
-            exchange.getMessage().setBody(body);
-            exchange.getMessage().setHeaders(new HashMap<>(headers));
-        });
-    }
-
     private static <T> T ok(Exchange out, Class<T> type) {
         assertThat(out.getException()).as("exception of %s", out.getFromEndpoint()).isNull();
         Object body = out.getMessage().getBody();

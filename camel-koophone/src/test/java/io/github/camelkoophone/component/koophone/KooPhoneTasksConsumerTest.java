@@ -193,18 +193,16 @@ class KooPhoneTasksConsumerTest extends SimulatorTestSupport {
     }
 
     private void restartCamel() throws Exception {
-        restartCamel(null);
+        restartCamel((FileStateRepository) null);
     }
 
     private void restartCamel(FileStateRepository store) throws Exception {
-        context.stop();
         events.clear();
-        context = newContext();
-        if (store != null) {
-            context.getRegistry().bind("store", store);
-        }
-        context.start();
-        template = context.createProducerTemplate();
+        restartCamel(camel -> {
+            if (store != null) {
+                camel.getRegistry().bind("store", store);
+            }
+        });
     }
 
     private static void sleepPolls() {

@@ -1,15 +1,12 @@
 package io.github.camelkoophone.component.koophone;
 
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -20,125 +17,35 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bad input fails before any request is sent, with an IllegalArgumentException naming the field and the rule.
+ * Bad input fails before any request is sent, with an IllegalArgumentException naming the field and the rule
+ * (the rows are in {@link BadInputs}).
  */
 class KooPhoneValidationTest extends WireMockTestSupport {
 
-    private static final String IDS = KooPhoneConstants.INSTANCE_IDS;
-    private static final String CMD = KooPhoneConstants.COMMAND;
-
     static Stream<Arguments> badInputs() {
-        List<String> tooMany = IntStream.range(0, 150).mapToObj(i -> "id" + i).toList();
-        String video = "{\"instance_ids\":[\"a1\"],\"instance_settings\":[{\"network_type\":\"%s\",\"encoding_type\":\"%s\","
-                       + "\"video_spec_groups\":[{\"definition_540P\":{\"code_rate\":1000,\"fps\":30},"
-                       + "\"definition_720P\":{\"code_rate\":%s,\"fps\":%s},\"definition_1080P\":{\"code_rate\":3000,\"fps\":60}}]}]}";
-        return Stream.of(
-                bad("unknown operation header", "koophone:batchReset", null, Map.of(KooPhoneConstants.OPERATION, "rebootAll"),
-                        "operation", "must be one of"),
-                bad("missing command", "koophone:asyncCommand", null, Map.of(IDS, "a1"), "command", "is required"),
-                bad("missing instance ids", "koophone:asyncCommand", null, Map.of(CMD, "ls"), "instance_ids", "at least one"),
-                bad("command over 1024 bytes", "koophone:asyncCommand", null, Map.of(IDS, "a1", CMD, "a".repeat(1025)),
-                        "command", "at most 1024 bytes"),
-                bad("multi-byte command over 1024 bytes", "koophone:syncCommand", null, Map.of(IDS, "a1", CMD, "é".repeat(513)),
-                        "command", "at most 1024 bytes"),
-                bad("forbidden character ;", "koophone:asyncCommand", null, Map.of(IDS, "a1", CMD, "ls; reboot"),
-                        "command", "may contain only"),
-                bad("forbidden character |", "koophone:syncCommand", null, Map.of(IDS, "a1", CMD, "ps | grep x"),
-                        "command", "may contain only"),
-                bad("instance id over 32 characters", "koophone:batchReset", null, Map.of(IDS, "x".repeat(33)),
-                        "instance_ids[0]", "at most 32 characters"),
-                bad("blank instance id", "koophone:batchReset", null, Map.of(IDS, List.of("a1", " ")),
-                        "instance_ids[1]", "is required"),
-                bad("too many ids with splitting off", "koophone:batchReset?maxBatchSize=0", null, Map.of(IDS, tooMany),
-                        "instance_ids", "at most 100 entries, had 150"),
-                bad("fps not 30 or 60", "koophone:setVideoConfig", String.format(video, "WIFI", "H264", "1000", "45"), Map.of(),
-                        "definition_720P.fps", "45"),
-                bad("code rate not a multiple of 100", "koophone:setVideoConfig", String.format(video, "WIFI", "H264", "150", "30"),
-                        Map.of(), "definition_720P.code_rate", "multiple of 100"),
-                bad("code rate above 10000", "koophone:setVideoConfig", String.format(video, "WIFI", "H264", "20000", "30"),
-                        Map.of(), "definition_720P.code_rate", "10000"),
-                bad("unknown network type", "koophone:setVideoConfig", String.format(video, "LTE", "H264", "1000", "30"),
-                        Map.of(), "network_type", "LTE"),
-                bad("unknown encoding type", "koophone:setVideoConfig", String.format(video, "WIFI", "VP9", "1000", "30"),
-                        Map.of(), "encoding_type", "VP9"),
-                bad("malformed JSON body", "koophone:batchReset", "{\"instance_ids\": [\"a1\"", Map.of(), "body", "not valid JSON"),
-                bad("JSON array body", "koophone:batchReset", "[\"a1\"]", Map.of(), "body", "must be a JSON object"),
-                bad("wrong type in body", "koophone:asyncCommand", "{\"instance_ids\":[\"a1\"],\"command\":{\"sh\":1}}", Map.of(),
-                        "command", "wrong type"),
-                bad("wrong type in a nested field", "koophone:setVideoConfig",
-                        "{\"instance_ids\":[\"a1\"],\"instance_settings\":[{\"video_spec_groups\":[{\"definition_720P\":{\"fps\":\"fast\"}}]}]}",
-                        Map.of(), "instance_settings[0].video_spec_groups[0].definition_720P.fps", "wrong type"),
-                bad("missing task id", "koophone:getTask", null, Map.of(), "task_id", "is required"),
-                bad("missing instance id for device token", "koophone:getDeviceToken", null, Map.of(), "instance_id", "is required"),
-                bad("assign without user id", "koophone:assignInstance", null, Map.of(IDS, "a1"), "user_instances", "at least one"),
-                bad("progress without user id", "koophone:showProgress", null, Map.of(KooPhoneConstants.INSTANCE_ID, "a1"),
-                        "user_id", "is required"),
-                bad("unknown pool scene tag", "koophone:listInstances", "{\"pool_scene_tag\":\"CLOUD_TV\"}", Map.of(),
-                        "pool_scene_tag", "CLOUD_TV"),
-                bad("malformed request id", "koophone:batchReset", null, Map.of(IDS, "a1", KooPhoneConstants.REQUEST_ID, "not an id!"),
-                        "CamelKooPhoneRequestId", "letters, digits or dashes"),
-                bad("non-JSON body object", "koophone:batchReset", new Object(), Map.of(), "body", "cannot be turned into JSON"),
-                bad("negative request timeout", "koophone:batchReset?requestTimeout=-5", null, Map.of(IDS, "a1"),
-                        "requestTimeout", "at least 1"),
-                bad("zero batch concurrency", "koophone:batchReset?batchConcurrency=0", null, Map.of(IDS, "a1"),
-                        "batchConcurrency", "at least 1"),
-                bad("batch size above the API maximum", "koophone:batchReset?maxBatchSize=500", null, Map.of(IDS, "a1"),
-                        "maxBatchSize", "at most 100"),
-                bad("negative retries", "koophone:batchReset?maxRetries=-1", null, Map.of(IDS, "a1"), "maxRetries", "at least 0"),
-                bad("unknown event mode", "koophone:batchReset?eventMode=jobs", null, Map.of(IDS, "a1"), "eventMode", "job or task"),
-                bad("endpoint not a URL", "koophone:batchReset?endpoint=koophone.example", null, Map.of(IDS, "a1"),
-                        "endpoint", "http:// or https://"),
-                bad("access key without secret key", "koophone:batchReset?authToken=&accessKey=AK", null, Map.of(IDS, "a1"),
-                        "secretKey", "is required"),
-                bad("no credentials at all", "koophone:batchReset?authToken=", null, Map.of(IDS, "a1"),
-                        "credentials", "set authToken, or accessKey and secretKey"));
-    }
-
-    private static Arguments bad(String name, String uri, Object body, Map<String, Object> headers, String field, String rule) {
-        return Arguments.of(name, uri, body, headers, field, rule);
+        return BadInputs.rows();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badInputs")
     void failsBeforeSendingAnythingNamingFieldAndRule(String name, String uri, Object body, Map<String, Object> headers,
                                                        String field, String rule) {
-        Throwable failure = failureOf(uri, body, headers);
-
-        IllegalArgumentException cause = findIllegalArgument(failure);
-        assertThat(cause).as("%s: %s", name, failure).isNotNull();
-        assertThat(cause.getMessage()).as(name).contains(field).contains(rule);
+        BadInputs.assertRejected(name, BadInputs.failureOf(() -> call(uri, body, headers)), field, rule);
         assertThat(wm.findAll(anyRequestedFor(anyUrl()))).as("requests sent for %s", name).isEmpty();
     }
 
     @Test
     void unknownOperationInTheUriFailsNamingTheValidOnes() {
-        Throwable failure = failureOf("koophone:rebootEverything", null, Map.of());
-        assertThat(findIllegalArgument(failure).getMessage()).contains("operation", "asyncCommand", "rebootEverything");
+        Throwable failure = BadInputs.failureOf(() -> call("koophone:rebootEverything", null, Map.of()));
+        assertThat(BadInputs.findIllegalArgument(failure).getMessage()).contains("operation", "asyncCommand", "rebootEverything");
         assertThat(wm.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
 
     @Test
     void commandCharacterCheckCanBeTurnedOff() {
         wm.stubFor(post("/v1/instances/sync-command").willReturn(okJson("{\"error_code\":\"0\",\"data\":{\"cmd_results\":[]}}")));
-        assertThat(call("koophone:syncCommand?validateCommand=false", null, Map.of(IDS, "a1", CMD, "ps | grep x")).getException())
-                .isNull();
+        assertThat(call("koophone:syncCommand?validateCommand=false", null,
+                Map.of(KooPhoneConstants.INSTANCE_IDS, "a1", KooPhoneConstants.COMMAND, "ps | grep x")).getException()).isNull();
         wm.verify(1, postRequestedFor(urlEqualTo("/v1/instances/sync-command")));
-    }
-
-    private Throwable failureOf(String uri, Object body, Map<String, Object> headers) {
-        try {
-            return call(uri, body, headers == null ? Collections.emptyMap() : headers).getException();
-        } catch (RuntimeException e) {
-            return e;
-        }
-    }
-
-    private static IllegalArgumentException findIllegalArgument(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof IllegalArgumentException iae) {
-                return iae;
-            }
-        }
-        return null;
     }
 }

@@ -1,9 +1,12 @@
 package io.github.camelkoophone.component.koophone;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import io.github.camelkoophone.simulator.KooPhoneSimulator;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -54,6 +57,18 @@ public abstract class SimulatorTestSupport {
         return camel;
     }
 
+    /**
+     * Stops the CamelContext and starts a fresh one on the same simulator, as a restarted application would; the
+     * callback binds beans (a task store) before it starts.
+     */
+    protected void restartCamel(java.util.function.Consumer<CamelContext> beforeStart) throws Exception {
+        context.stop();
+        context = newContext();
+        beforeStart.accept(context);
+        context.start();
+        template = context.createProducerTemplate();
+    }
+
     protected KooPhoneSimulator.Builder simulator(KooPhoneSimulator.Builder builder) {
         return builder;
     }
@@ -62,5 +77,27 @@ public abstract class SimulatorTestSupport {
     }
 
     protected void addRoutes(CamelContext camel) throws Exception {
+    }
+
+    /** IAM password login as the simulator's default user, with this password, instead of the static token. */
+    protected void usePasswordLogin(KooPhoneConfiguration c, String password) {
+        c.setAuthToken(null);
+        c.setUsername(KooPhoneSimulator.DEFAULT_USER);
+        c.setPassword(password);
+        c.setDomainName(KooPhoneSimulator.DEFAULT_DOMAIN);
+        c.setProjectName(KooPhoneSimulator.DEFAULT_PROJECT_NAME);
+    }
+
+    /** Sends to the URI and returns the exchange, failed or not. */
+    protected Exchange call(String uri, Object body, Map<String, Object> headers) {
+        return template.send(uri, exchange -> {
+            exchange.getMessage().setBody(body);
+            exchange.getMessage().setHeaders(new HashMap<>(headers));
+        });
+    }
+
+    /** What reached the simulated API, IAM logins excluded. */
+    protected long apiRequests() {
+        return sim.journal().entries().stream().filter(e -> !"iamToken".equals(e.operation())).count();
     }
 }

@@ -90,6 +90,9 @@ public final class ResponseReader {
     }
 
     private static KooPhoneApiException error(String operation, ApiResponse response, String requestId) {
+        if (response.body().length == 0) {
+            return new KooPhoneApiException(operation, response.status(), null, "no response body", requestId);
+        }
         String code = null;
         String message;
         try {
@@ -108,7 +111,7 @@ public final class ResponseReader {
                 message = "non-JSON error body: " + snippet(response.bodyAsString());
             }
         } catch (IOException notJson) {
-            message = response.body().length == 0 ? "no response body" : "non-JSON error body: " + snippet(response.bodyAsString());
+            message = "non-JSON error body: " + snippet(response.bodyAsString());
         }
         return new KooPhoneApiException(operation, response.status(), code, message, requestId);
     }

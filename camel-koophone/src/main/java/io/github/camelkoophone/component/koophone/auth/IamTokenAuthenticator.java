@@ -85,7 +85,7 @@ final class IamTokenAuthenticator implements Authenticator {
                 if (token != null) {
                     current = token;
                     rejection = null;
-                } else if (unwrap(failure) instanceof KooPhoneApiException e && e.getHttpStatus() >= 400 && e.getHttpStatus() < 500) {
+                } else if (unwrap(failure) instanceof KooPhoneApiException e && isRejection(e.getHttpStatus())) {
                     rejection = e;
                     rejectedAt = clock.instant();
                 }
@@ -98,6 +98,14 @@ final class IamTokenAuthenticator implements Authenticator {
             }
         });
         return result;
+    }
+
+    /**
+     * Whether IAM refused these credentials (bad password, user, domain or project), as opposed to being busy: 429
+     * (throttled, after the retries) and 408 are transient and must not block logins for a minute.
+     */
+    static boolean isRejection(int httpStatus) {
+        return httpStatus >= 400 && httpStatus < 500 && httpStatus != 408 && httpStatus != 429;
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -19,6 +19,7 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
@@ -29,6 +30,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.ssl.SSLContexts;
@@ -47,6 +49,13 @@ public final class HttpTransport implements Interceptor.Chain, Closeable {
 
     /** The API's largest documented responses are far below this; anything bigger is broken or hostile. */
     static final int MAX_RESPONSE_BYTES = 1024 * 1024;
+    /**
+     * Response header limits, so headers are bounded like bodies: one line (an IAM X-Subject-Token runs to several
+     * KiB) and the number of lines. Without them a server that never ends a header line, or never ends the header
+     * block, is buffered until the request deadline: hundreds of MiB a second on a fast link.
+     */
+    static final int MAX_HEADER_LINE = 64 * 1024;
+    static final int MAX_HEADER_COUNT = 256;
     private static final ContentType JSON = ContentType.create("application/json");
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
 
@@ -71,6 +80,10 @@ public final class HttpTransport implements Interceptor.Chain, Closeable {
                                 .setConnectTimeout(Timeout.ofMilliseconds(settings.connectTimeout()))
                                 .build())
                         .setTlsSocketStrategy(tlsStrategy(settings, sslContext))
+                        .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                                .http1Config(Http1Config.custom().setMaxLineLength(MAX_HEADER_LINE)
+                                        .setMaxHeaderCount(MAX_HEADER_COUNT).build())
+                                .build())
                         .build())
                 // retries belong to RetryInterceptor, which knows which operations are idempotent
                 .disableAutomaticRetries()
@@ -141,7 +154,8 @@ public final class HttpTransport implements Interceptor.Chain, Closeable {
             return new byte[0];
         }
         if (entity.getContentLength() > MAX_RESPONSE_BYTES) {
-            throw new IOException("response body of " + entity.getContentLength() + " bytes exceeds " + MAX_RESPONSE_BYTES + " bytes");
+            throw new ResponseTooLargeException("response body of " + entity.getContentLength() + " bytes exceeds "
+                                                + MAX_RESPONSE_BYTES + " bytes (the limit on any KooPhone response)");
         }
         try (InputStream in = entity.getContent()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(
@@ -149,7 +163,8 @@ public final class HttpTransport implements Interceptor.Chain, Closeable {
             byte[] buffer = new byte[8192];
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 if (out.size() + n > MAX_RESPONSE_BYTES) {
-                    throw new IOException("response body exceeds " + MAX_RESPONSE_BYTES + " bytes");
+                    throw new ResponseTooLargeException("response body exceeds " + MAX_RESPONSE_BYTES
+                                                        + " bytes (the limit on any KooPhone response)");
                 }
                 out.write(buffer, 0, n);
             }

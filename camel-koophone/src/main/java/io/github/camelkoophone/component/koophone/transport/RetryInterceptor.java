@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.MessageConstraintException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Retries with exponential backoff and jitter. A call is retried when the server certainly did not act on it
  * (429, 502, 503, 504, or a connection that was never made), and after failures where it may have acted (500, a
  * read timeout, a dropped connection) only when the call is idempotent or {@code retryNonIdempotent} is set.
- * Everything else, 401 included, is final.
+ * Everything else, 401 included, is final, and so is a response that broke a size limit (the same answer again).
  */
 public final class RetryInterceptor implements Interceptor {
 
@@ -69,7 +70,7 @@ public final class RetryInterceptor implements Interceptor {
     boolean shouldRetry(ApiRequest request, ApiResponse response, Throwable failure) {
         boolean mayRepeat = request.idempotent() || policy.retryNonIdempotent();
         if (failure != null) {
-            return neverSent(failure) || failure instanceof IOException && mayRepeat;
+            return neverSent(failure) || failure instanceof IOException && mayRepeat && !brokeALimit(failure);
         }
         return switch (response.status()) {
             case 429, 502, 503, 504 -> true;
@@ -84,6 +85,11 @@ public final class RetryInterceptor implements Interceptor {
                || failure instanceof ConnectTimeoutException
                || failure instanceof UnknownHostException
                || failure instanceof NoRouteToHostException;
+    }
+
+    /** The response was too big (body, a header line, or too many headers): asking again gets the same. */
+    static boolean brokeALimit(Throwable failure) {
+        return failure instanceof ResponseTooLargeException || failure instanceof MessageConstraintException;
     }
 
     long delay(int retry, ApiResponse response) {

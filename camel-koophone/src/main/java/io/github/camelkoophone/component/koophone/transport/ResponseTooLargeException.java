@@ -1,0 +1,13 @@
+package io.github.camelkoophone.component.koophone.transport;
+
+import java.io.IOException;
+
+/**
+ * A response broke the size limit. Asking again would get the same answer, so it is never retried.
+ */
+public class ResponseTooLargeException extends IOException {
+
+    public ResponseTooLargeException(String message) {
+        super(message);
+    }
+}

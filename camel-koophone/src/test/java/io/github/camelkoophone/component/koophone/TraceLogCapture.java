@@ -1,0 +1,248 @@
+package io.github.camelkoophone.component.koophone;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.Route;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.config.Property;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * For one test, turns the component's and Camel's loggers to TRACE, captures what they log (instead of printing
+ * it), and checks every line, and whatever else a test hands to {@link #scan(Object)}, for secrets. After the test
+ * it fails if any secret was seen:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * final TraceLogCapture logs = new TraceLogCapture().forbid(PASSWORD, "MIIsim");
+ * ...
+ * logs.scan(exchange);            // exception message, headers, body
+ * logs.scan(context);             // every endpoint and route as Camel prints it
+ * }</pre>
+ *
+ * Lines at WARN and above are all kept; of the rest only the latest {@value #KEPT} are, so a soak of ten thousand
+ * calls at TRACE costs little memory (each line is still checked).
+ */
+public final class TraceLogCapture implements BeforeEachCallback, AfterEachCallback {
+
+    /** Always forbidden: an AK/SK signature never belongs in a log, message or header. */
+    public static final String SIGNATURE = "Signature=";
+    static final int KEPT = 2000;
+    private static final String[] LOGGERS = { "io.github.camelkoophone", "org.apache.camel" };
+
+    /** One captured log line. */
+    public record Line(Level level, String logger, String text) {
+        @Override
+        public String toString() {
+            return level + " " + logger + " - " + text;
+        }
+    }
+
+    private final List<String> forbidden = new CopyOnWriteArrayList<>(List.of(SIGNATURE));
+    private final Queue<Line> recent = new ConcurrentLinkedQueue<>();
+    private final Queue<Line> warnings = new ConcurrentLinkedQueue<>();
+    private final Queue<String> leaks = new ConcurrentLinkedQueue<>();
+    private final AtomicLong total = new AtomicLong();
+    private final AtomicLong traceLines = new AtomicLong();
+    private final AtomicLong componentTraceLines = new AtomicLong();
+    private final AtomicLong scanned = new AtomicLong();
+    private volatile Predicate<Line> tolerated = line -> false;
+    private final Map<String, LoggerConfig> replaced = new HashMap<>();
+    private AbstractAppender appender;
+
+    /**
+     * Adds strings that must appear nowhere: passwords, keys, tokens or a token prefix. Lines already kept are
+     * checked for them too.
+     */
+    public TraceLogCapture forbid(String... secrets) {
+        for (String secret : secrets) {
+            if (secret != null && !secret.isEmpty()) {
+                forbidden.add(secret);
+                recent.forEach(line -> check(line, secret));
+            }
+        }
+        return this;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext extension) {
+        LoggerContext logs = (LoggerContext) LogManager.getContext(false);
+        Configuration config = logs.getConfiguration();
+        appender = new AbstractAppender("trace-capture", null, null, true, Property.EMPTY_ARRAY) {
+            @Override
+            public void append(LogEvent event) {
+                capture(event);
+            }
+        };
+        appender.start();
+        for (String name : LOGGERS) {
+            // addLogger keeps an existing config of that name (log4j2-test.xml has one): set it aside first
+            LoggerConfig configured = config.getLoggers().get(name);
+            if (configured != null) {
+                replaced.put(name, configured);
+                config.removeLogger(name);
+            }
+            LoggerConfig logger = new LoggerConfig(name, Level.TRACE, false);
+            logger.addAppender(appender, Level.TRACE, null);
+            config.addLogger(name, logger);
+        }
+        logs.updateLoggers();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext extension) {
+        LoggerContext logs = (LoggerContext) LogManager.getContext(false);
+        Configuration config = logs.getConfiguration();
+        for (String name : LOGGERS) {
+            config.removeLogger(name);
+            LoggerConfig configured = replaced.remove(name);
+            if (configured != null) {
+                config.addLogger(name, configured);
+            }
+        }
+        logs.updateLoggers();
+        appender.stop();
+        assertNoSecrets();
+    }
+
+    private void capture(LogEvent event) {
+        String text = event.getMessage().getFormattedMessage() + (event.getThrown() == null ? "" : " " + describe(event.getThrown()));
+        Line line = new Line(event.getLevel(), event.getLoggerName(), text);
+        total.incrementAndGet();
+        if (event.getLevel() == Level.TRACE) {
+            traceLines.incrementAndGet();
+            if (event.getLoggerName().startsWith(LOGGERS[0])) {
+                componentTraceLines.incrementAndGet();
+            }
+        }
+        forbidden.forEach(secret -> check(line, secret));
+        if (event.getLevel().isMoreSpecificThan(Level.WARN)) {
+            warnings.add(line);
+        }
+        recent.add(line);
+        if (recent.size() > KEPT) {
+            recent.poll();
+        }
+    }
+
+    /** A throwable with its whole cause chain, as a stack trace would print it. */
+    private static String describe(Throwable thrown) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            out.append(t).append(t.getCause() == null ? "" : " <- ");
+        }
+        return out.toString();
+    }
+
+    private void check(String text) {
+        for (String secret : forbidden) {
+            check(text, secret);
+        }
+    }
+
+    private void check(String text, String secret) {
+        if (text.contains(secret)) {
+            leaks.add("'" + secret + "' in: " + text);
+        }
+    }
+
+    private void check(Line line, String secret) {
+        if (!tolerated.test(line)) {
+            check(line.toString(), secret);
+        }
+    }
+
+    /**
+     * Log lines that may show a secret without failing the test, for what is outside the component's control
+     * (Camel core's own TRACE lines about URIs a test deliberately wrote secrets into). Applies to lines logged
+     * from now on.
+     */
+    public TraceLogCapture tolerate(Predicate<Line> lines) {
+        tolerated = lines;
+        return this;
+    }
+
+    /**
+     * Checks something a route author could see: an exchange (its exception chain, headers and body), a
+     * CamelContext (every endpoint and route as Camel prints them: sanitised; {@code getEndpointUri()} is the raw
+     * configuration a route author wrote, not something Camel prints), a collection of those, or any object's text.
+     */
+    public TraceLogCapture scan(Object seen) {
+        scanned.incrementAndGet();
+        if (seen instanceof Exchange exchange) {
+            check(String.valueOf(exchange.getMessage().getHeaders()));
+            check(String.valueOf(exchange.getMessage().getBody()));
+            check(String.valueOf(exchange.getProperties()));
+            if (exchange.getException() != null) {
+                check(describe(exchange.getException()));
+            }
+        } else if (seen instanceof CamelContext camel) {
+            for (Endpoint endpoint : camel.getEndpoints()) {
+                check(endpoint + " " + endpoint.getEndpointBaseUri());
+            }
+            for (Route route : camel.getRoutes()) {
+                check(route + " " + route.getEndpoint() + " " + route.getConsumer());
+            }
+        } else if (seen instanceof Throwable t) {
+            check(describe(t));
+        } else if (seen instanceof Map<?, ?> map) {
+            map.values().forEach(this::scan);
+        } else if (seen instanceof Collection<?> many) {
+            many.forEach(this::scan);
+        } else {
+            check(String.valueOf(seen));
+        }
+        return this;
+    }
+
+    /** Fails naming the first leaks (also run after every test). */
+    public void assertNoSecrets() {
+        assertThat(leaks).as("secrets seen in %d log lines and %d scanned objects", total.get(), scanned.get()).isEmpty();
+    }
+
+    /** Lines at WARN or above, all of them. */
+    public List<Line> warnings() {
+        return new ArrayList<>(warnings);
+    }
+
+    /** The latest lines of any level. */
+    public List<Line> recent() {
+        return new ArrayList<>(recent);
+    }
+
+    /** How many lines were logged, and how many of them at TRACE. */
+    public long total() {
+        return total.get();
+    }
+
+    public long traceLines() {
+        return traceLines.get();
+    }
+
+    /** TRACE lines of the component's own loggers: proof the capture saw them. */
+    public long componentTraceLines() {
+        return componentTraceLines.get();
+    }
+}
