@@ -22,7 +22,7 @@ import org.apache.camel.support.HealthCheckComponent;
 @Component("koophone")
 public class KooPhoneComponent extends HealthCheckComponent {
 
-    @Metadata(description = "The options every endpoint inherits (camel.component.koophone.*)")
+    @Metadata(description = "The shared configuration: every endpoint starts from a copy of it")
     private KooPhoneConfiguration configuration = new KooPhoneConfiguration();
 
     private final CloudClients clients = new CloudClients(this, "KooPhone");

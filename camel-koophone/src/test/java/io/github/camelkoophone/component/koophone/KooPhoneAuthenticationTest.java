@@ -182,6 +182,34 @@ class KooPhoneAuthenticationTest extends WireMockTestSupport {
     }
 
     @Test
+    void aRefusedAccessKeyIsRememberedSoAStreamOfMessagesCannotLockIt() {
+        wm.stubFor(get(TASK).willReturn(aResponse().withStatus(401)
+                .withBody("{\"error_code\":\"APIGW.0301\",\"error_msg\":\"Incorrect IAM authentication information: verify aksk signature fail\"}")));
+        String uri = "koophone:getTask?taskId=t1&authToken=&username=&password=&accessKey=AKEXAMPLE&secretKey=RAW(wrong-secret)";
+
+        Exchange first = call(uri, null);
+        Exchange second = call(uri, null);
+        Exchange third = call(uri, null);
+
+        assertThat(first.getException()).isInstanceOfSatisfying(KooPhoneApiException.class, e -> {
+            assertThat(e.getHttpStatus()).isEqualTo(401);
+            assertThat(e.getErrorCode()).isEqualTo("APIGW.0301");
+        });
+        for (Exchange later : List.of(second, third)) {
+            assertThat(later.getException()).isInstanceOfSatisfying(KooPhoneApiException.class, e -> {
+                assertThat(e.getErrorCode()).isEqualTo("APIGW.0301");
+                assertThat(e.getMessage()).contains("verify aksk signature fail", "nothing is sent with it for a minute");
+                assertThat(e.getRequestId()).isEqualTo(later.getMessage().getHeader(KooPhoneConstants.REQUEST_ID));
+            });
+        }
+        wm.verify(1, getRequestedFor(urlEqualTo(TASK)));
+
+        clock.advance(Duration.ofSeconds(61));
+        call(uri, null);
+        wm.verify(2, getRequestedFor(urlEqualTo(TASK)));
+    }
+
+    @Test
     void akSkSignatureMatchesTheOfficialSignerOnTheWire() throws Exception {
         wm.stubFor(post("/v1/instances/batch-reset").willReturn(okJson("{\"error_code\":\"0\",\"data\":{\"task_id\":\"RM_1\",\"cmd_jobs\":[]}}")));
 

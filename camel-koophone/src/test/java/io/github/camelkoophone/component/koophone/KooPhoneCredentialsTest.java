@@ -75,7 +75,7 @@ class KooPhoneCredentialsTest extends SimulatorTestSupport {
     }
 
     @Test
-    void wrongSecretKeyFailsEachExchangeWithOneRequestNoRetryNoRefresh() {
+    void wrongSecretKeyFailsWithOneRequestNoRetryNoRefreshAndIsRememberedAcrossExchanges() {
         KooPhoneConfiguration c = context.getComponent("koophone", KooPhoneComponent.class).getConfiguration();
         c.setAuthToken(null);
         c.setAccessKey(KooPhoneSimulator.DEFAULT_ACCESS_KEY);
@@ -91,7 +91,8 @@ class KooPhoneCredentialsTest extends SimulatorTestSupport {
                 assertThat(e.getMessage()).contains("batchQueryStatus", "verify aksk signature fail");
             });
         }
-        assertThat(apiRequests()).as("one signed request per exchange, 401 is final").isEqualTo(2);
+        assertThat(second.getException()).hasMessageContaining("nothing is sent with it for a minute");
+        assertThat(apiRequests()).as("one signed request in all: 401 is final, and remembered").isEqualTo(1);
         assertThat(iamRequests()).isZero();
     }
 

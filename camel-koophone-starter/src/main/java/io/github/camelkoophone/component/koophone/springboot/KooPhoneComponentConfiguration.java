@@ -29,7 +29,7 @@ public class KooPhoneComponentConfiguration extends ComponentConfigurationProper
      */
     private Boolean enabled;
     /**
-     * The options every endpoint inherits (camel.component.koophone.*). The option is a
+     * The shared configuration: every endpoint starts from a copy of it. The option is a
      * io.github.camelkoophone.component.koophone.KooPhoneConfiguration type: refer to a bean as
      * #bean:name.
      */

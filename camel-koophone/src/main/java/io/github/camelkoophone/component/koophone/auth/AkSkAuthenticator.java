@@ -1,16 +1,22 @@
 package io.github.camelkoophone.component.koophone.auth;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.camelkoophone.component.koophone.KooPhoneApiException;
+import io.github.camelkoophone.component.koophone.api.ResponseReader;
 import io.github.camelkoophone.component.koophone.transport.ApiRequest;
+import io.github.camelkoophone.component.koophone.transport.ApiResponse;
 
 /**
  * Signs every attempt with SDK-HMAC-SHA256. Nothing to refresh: a 401 is final, because the gateway locks an
- * access key after a few failures and repeating a bad signature only gets there faster.
+ * access key after five failures and repeating a bad signature only gets there faster. For the same reason a 401
+ * is remembered for a minute: the exchanges that follow fail at once with it instead of each spending one of the
+ * key's five attempts.
  */
 final class AkSkAuthenticator implements Authenticator {
 
@@ -22,6 +28,8 @@ final class AkSkAuthenticator implements Authenticator {
     private final String projectId;
     private final String securityToken;
     private final Clock clock;
+    private volatile KooPhoneApiException rejection;
+    private volatile Instant rejectedAt;
 
     AkSkAuthenticator(String accessKey, String secretKey, String projectId, String securityToken, Clock clock) {
         this.signer = new SdkHmacSha256Signer(accessKey, secretKey);
@@ -32,6 +40,13 @@ final class AkSkAuthenticator implements Authenticator {
 
     @Override
     public CompletableFuture<ApiRequest> authenticate(ApiRequest request) {
+        KooPhoneApiException refused = rejection;
+        if (refused != null && clock.instant().isBefore(rejectedAt.plus(IamTokenAuthenticator.REJECTION_MEMORY))) {
+            return CompletableFuture.failedFuture(new KooPhoneApiException(request.name(), refused.getHttpStatus(),
+                    refused.getErrorCode(), refused.getErrorMessage() + " (this access key was refused at " + rejectedAt
+                                            + "; nothing is sent with it for a minute, so the gateway does not lock it)",
+                    request.requestId()));
+        }
         Map<String, String> added = new LinkedHashMap<>();
         added.put(SdkHmacSha256Signer.DATE_HEADER, SdkHmacSha256Signer.formatDate(clock.instant()));
         if (projectId != null) {
@@ -52,6 +67,17 @@ final class AkSkAuthenticator implements Authenticator {
         });
         String authorization = signer.authorization(request.method(), request.path(), request.query(), signed, request.body());
         return CompletableFuture.completedFuture(withHeaders.withHeader(AUTHORIZATION_HEADER, authorization));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> refreshAfterUnauthorized(ApiRequest rejected, ApiResponse response) {
+        try {
+            ResponseReader.read(rejected.name(), response, rejected.requestId());
+        } catch (KooPhoneApiException refused) {
+            rejection = refused;
+            rejectedAt = clock.instant();
+        }
+        return CompletableFuture.completedFuture(false);
     }
 
     @Override

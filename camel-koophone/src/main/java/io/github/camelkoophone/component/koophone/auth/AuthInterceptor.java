@@ -23,7 +23,7 @@ public final class AuthInterceptor implements Interceptor {
         return authenticator.authenticate(request).thenCompose(authenticated -> chain.proceed(authenticated)
                 .thenCompose(response -> response.status() != 401
                         ? CompletableFuture.completedFuture(response)
-                        : authenticator.refreshAfterUnauthorized(authenticated).thenCompose(refreshed -> refreshed
+                        : authenticator.refreshAfterUnauthorized(authenticated, response).thenCompose(refreshed -> refreshed
                                 ? authenticator.authenticate(request).thenCompose(chain::proceed)
                                 : CompletableFuture.completedFuture(response))));
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.camelkoophone.component.koophone.KooPhoneApiException;
 import io.github.camelkoophone.component.koophone.transport.ApiRequest;
+import io.github.camelkoophone.component.koophone.transport.ApiResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,7 @@ final class IamTokenAuthenticator implements Authenticator {
     }
 
     @Override
-    public CompletableFuture<Boolean> refreshAfterUnauthorized(ApiRequest rejected) {
+    public CompletableFuture<Boolean> refreshAfterUnauthorized(ApiRequest rejected, ApiResponse response) {
         String used = rejected.headers().get(TOKEN_HEADER);
         synchronized (this) {
             IamToken token = current;
