@@ -6,6 +6,7 @@ package io.github.camelkoophone.benchmarks;
  * <ul>
  * <li>{@code producer}: producer overhead, {@link ProducerOverheadBenchmark}.</li>
  * <li>{@code fanout}: a 1,000-id call split and fanned out against 50 ms of latency, {@link FanoutBenchmark}.</li>
+ * <li>{@code consumer}: one koophone:tasks consumer following 10,000 tasks on the simulator, {@link ConsumerScaleBenchmark}.</li>
  * </ul>
  */
 public final class Benchmarks {
@@ -19,6 +20,7 @@ public final class Benchmarks {
             switch (suite) {
                 case "producer" -> new ProducerOverheadBenchmark(settings).run();
                 case "fanout" -> new FanoutBenchmark(settings).run();
+                case "consumer" -> new ConsumerScaleBenchmark(settings).run();
                 default -> throw new IllegalArgumentException("unknown suite " + suite);
             }
         }
