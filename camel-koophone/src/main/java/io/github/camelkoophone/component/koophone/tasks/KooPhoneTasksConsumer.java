@@ -26,7 +26,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
-import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,9 +76,10 @@ public class KooPhoneTasksConsumer extends ScheduledBatchPollingConsumer impleme
     @Override
     protected void doStart() throws Exception {
         getEndpoint().caller();
-        repository = config().getTaskStore() != null ? config().getTaskStore() : new MemoryStateRepository();
+        // without a taskStore the map of tracked tasks is all the state there is: nothing survives a restart anyway
+        repository = config().getTaskStore();
         ServiceHelper.startService(repository);
-        store = new TaskStore(repository);
+        store = repository != null ? new TaskStore(repository) : TaskStore.NONE;
         tasks.putAll(store.load());
         if (!tasks.isEmpty()) {
             LOG.info("Resuming {} pending tasks from the task store", tasks.size());

@@ -16,8 +16,16 @@ import org.slf4j.LoggerFactory;
  * re-emits a delivered job. A repository cannot list its keys, so an index entry lists the pending task ids. The
  * index is rewritten once per poll at most; tasks registered in between are appended to a small numbered log, so
  * a registration costs three short writes however many tasks are pending.
+ * <p>
+ * Without a repository ({@link #NONE}, the default) nothing is kept: the consumer's own map of tracked tasks is
+ * the only state. A {@code MemoryStateRepository} in its place would only have doubled the heap per task (an
+ * encoded copy of each task, a log entry per registration, the index) and never freed the key of a finished
+ * task, since a repository has no way to delete one.
  */
 final class TaskStore {
+
+    /** Keeps nothing: for a consumer without a {@code taskStore}. */
+    static final TaskStore NONE = new TaskStore(null);
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskStore.class);
     private static final String INDEX = "koophone.tasks";
@@ -35,6 +43,9 @@ final class TaskStore {
 
     synchronized Map<String, TrackedTask> load() {
         Map<String, TrackedTask> tasks = new LinkedHashMap<>();
+        if (repository == null) {
+            return tasks;
+        }
         Set<String> ids = new LinkedHashSet<>();
         String index = repository.getState(INDEX);
         if (index != null && !index.isEmpty()) {
@@ -63,6 +74,9 @@ final class TaskStore {
     }
 
     synchronized void added(TrackedTask task) {
+        if (repository == null) {
+            return;
+        }
         save(task);
         logSize++;
         repository.setState(LOG_ENTRY + logSize, task.taskId);
@@ -70,15 +84,24 @@ final class TaskStore {
     }
 
     synchronized void save(TrackedTask task) {
+        if (repository == null) {
+            return;
+        }
         repository.setState(TASK + task.taskId, task.encode());
     }
 
     synchronized void remove(String taskId) {
+        if (repository == null) {
+            return;
+        }
         repository.setState(TASK + taskId, "");
     }
 
     /** Rewrites the index to exactly these pending tasks and empties the log. */
     synchronized void compact(Collection<String> taskIds) {
+        if (repository == null) {
+            return;
+        }
         repository.setState(INDEX, String.join(",", taskIds));
         logSize = 0;
         repository.setState(LOG_SIZE, "0");
