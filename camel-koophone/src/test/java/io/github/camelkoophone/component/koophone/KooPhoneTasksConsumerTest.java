@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelkoophone.component.koophone.model.JobEvent;
 import io.github.camelkoophone.component.koophone.model.TaskEvent;
+import io.github.camelkoophone.simulator.Fault;
 import io.github.camelkoophone.simulator.SimJob;
 import io.github.camelkoophone.simulator.SimTask;
 import org.apache.camel.CamelContext;
@@ -25,6 +26,8 @@ class KooPhoneTasksConsumerTest extends SimulatorTestSupport {
 
     private final List<Exchange> events = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresToInject = new AtomicInteger();
+    /** Runs in the route for each event, before it is recorded. */
+    private volatile java.util.function.Consumer<Exchange> onEvent = exchange -> { };
     private String consumerUri = "koophone:tasks?delay=50&initialDelay=0";
 
     @TempDir
@@ -39,6 +42,7 @@ class KooPhoneTasksConsumerTest extends SimulatorTestSupport {
                     if (failuresToInject.getAndDecrement() > 0) {
                         throw new IllegalStateException("downstream is down");
                     }
+                    onEvent.accept(exchange);
                     events.add(exchange.copy());
                 });
             }
@@ -173,6 +177,23 @@ class KooPhoneTasksConsumerTest extends SimulatorTestSupport {
         assertThat(events).hasSize(2).allMatch(e -> "TIMED_OUT".equals(status(e)));
         assertThat(events).allMatch(e -> taskId.equals(e.getMessage().getHeader(KooPhoneConstants.TASK_ID)));
         assertThat(events.get(0).getMessage().getBody(JobEvent.class).getStatus()).isNull();
+    }
+
+    @Test
+    void anEventIsDeliveredWithoutWaitingForTheSlowestGetTaskOfItsPoll() throws Exception {
+        String slow = startCommand("koophone:asyncCommand?trackTasks=false", sim.inventory().ids().get(0));
+        String fast = startCommand("koophone:asyncCommand?trackTasks=false", sim.inventory().ids().get(1));
+        sim.clock().advance(Duration.ofMinutes(5));
+        sim.faults().add(Fault.onPath("/v1/instances/tasks/" + slow).latency(Duration.ofSeconds(2)));
+        // whether the simulator had answered the slow task's GetTask when each event was delivered
+        Map<String, Boolean> slowAnsweredAt = new java.util.concurrent.ConcurrentHashMap<>();
+        onEvent = exchange -> slowAnsweredAt.put(exchange.getMessage().getHeader(KooPhoneConstants.TASK_ID, String.class),
+                sim.journal().entries("getTask").stream().anyMatch(e -> e.path().endsWith(slow)));
+
+        consumerUri = "koophone:tasks?delay=50&initialDelay=0&taskIds=" + slow + "," + fast; // both in the first poll
+        restartCamel();
+        await().atMost(Duration.ofSeconds(20)).until(() -> events.size() == 2);
+        assertThat(slowAnsweredAt).containsEntry(fast, false).containsEntry(slow, true);
     }
 
     @Test

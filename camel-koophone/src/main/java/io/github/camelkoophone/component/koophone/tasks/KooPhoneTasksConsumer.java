@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import io.github.camelkoophone.component.koophone.KooPhoneConfiguration;
 import io.github.camelkoophone.component.koophone.KooPhoneConstants;
@@ -125,20 +128,52 @@ public class KooPhoneTasksConsumer extends ScheduledBatchPollingConsumer impleme
         }
         // ending tasks are polled again too: that is how an event whose delivery failed is offered again
         List<TrackedTask> due = new ArrayList<>(tasks.values());
-        List<Polled> polled = due.isEmpty() ? List.of()
-                : Fanout.run(due, config().getPollConcurrency(), getEndpoint().caller().worker(), this::getTask).join();
-        Queue<Object> events = new ArrayDeque<>();
-        long now = System.currentTimeMillis();
-        Throwable lastFailure = null;
-        for (Polled result : polled) {
-            if (result.failure() != null) {
-                lastFailure = result.failure();
-                LOG.debug("GetTask {} failed: {}", result.task().taskId, result.failure().getMessage());
-            }
-            collect(result, now, events);
+        if (due.isEmpty()) {
+            return 0;
         }
-        int processed = processBatch(events);
-        if (!polled.isEmpty() && lastFailure != null && polled.stream().allMatch(p -> p.failure() != null)) {
+        // Answers are handed to this thread as they arrive, and their events delivered while the other GetTasks are
+        // still in flight: an event waits for its own GetTask, not for the slowest of a poll of thousands.
+        BlockingQueue<Polled> arrived = new LinkedBlockingQueue<>();
+        CompletableFuture<List<Polled>> all = Fanout.run(due, config().getPollConcurrency(), getEndpoint().caller().worker(),
+                task -> getTask(task).thenApply(result -> {
+                    arrived.add(result);
+                    return result;
+                }));
+        List<Polled> batch = new ArrayList<>();
+        int received = 0;
+        int failed = 0;
+        int processed = 0;
+        Throwable lastFailure = null;
+        while (received < due.size()) {
+            Polled first = arrived.poll(100, TimeUnit.MILLISECONDS);
+            if (first == null) {
+                if (all.isCompletedExceptionally()) {
+                    all.join(); // throws why the calls could not be started
+                }
+                if (!isRunAllowed()) {
+                    break; // stopping: the tasks not seen this time are polled after a restart
+                }
+                continue;
+            }
+            batch.add(first);
+            arrived.drainTo(batch);
+            Queue<Object> events = new ArrayDeque<>();
+            long now = System.currentTimeMillis();
+            for (Polled result : batch) {
+                received++;
+                if (result.failure() != null) {
+                    failed++;
+                    lastFailure = result.failure();
+                    LOG.debug("GetTask {} failed: {}", result.task().taskId, result.failure().getMessage());
+                }
+                collect(result, now, events);
+            }
+            batch.clear();
+            if (!events.isEmpty()) {
+                processed += processBatch(events);
+            }
+        }
+        if (received > 0 && failed == received) {
             // every call failed (auth, network): let the scheduler back off and the health check report it
             throw lastFailure instanceof Exception e ? e : new IllegalStateException(lastFailure);
         }
