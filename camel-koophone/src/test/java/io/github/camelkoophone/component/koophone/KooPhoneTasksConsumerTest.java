@@ -15,6 +15,7 @@ import io.github.camelkoophone.simulator.SimTask;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -177,6 +178,14 @@ class KooPhoneTasksConsumerTest extends SimulatorTestSupport {
         assertThat(events).hasSize(2).allMatch(e -> "TIMED_OUT".equals(status(e)));
         assertThat(events).allMatch(e -> taskId.equals(e.getMessage().getHeader(KooPhoneConstants.TASK_ID)));
         assertThat(events.get(0).getMessage().getBody(JobEvent.class).getStatus()).isNull();
+    }
+
+    @Test
+    void theConsumerPollsAtAFixedRateUnlessToldOtherwise() throws Exception {
+        assertThat(((ScheduledPollConsumer) context.getRoute("events").getConsumer()).isUseFixedDelay()).isFalse();
+        consumerUri = "koophone:tasks?delay=50&initialDelay=0&useFixedDelay=true";
+        restartCamel();
+        assertThat(((ScheduledPollConsumer) context.getRoute("events").getConsumer()).isUseFixedDelay()).isTrue();
     }
 
     @Test
