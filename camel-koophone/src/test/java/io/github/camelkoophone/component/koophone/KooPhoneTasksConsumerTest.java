@@ -189,6 +189,32 @@ class KooPhoneTasksConsumerTest extends SimulatorTestSupport {
     }
 
     @Test
+    void atAFixedRateAPollSpreadsItsGetTasksOverThreeQuartersOfTheDelay() throws Exception {
+        List<String> taskIds = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            taskIds.add(startCommand("koophone:asyncCommand?trackTasks=false", sim.inventory().ids().get(i)));
+        }
+        List<java.time.Instant> paced = firstPollTimes("koophone:tasks?delay=400&initialDelay=0&taskIds=", taskIds);
+        // the i-th GetTask starts no sooner than i/8 of 300 ms after the first, however fast the calls are
+        assertThat(Duration.between(paced.get(0), paced.get(7))).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+        // with a fixed delay there is nothing to pace: the calls go out at once
+        List<java.time.Instant> unpaced = firstPollTimes("koophone:tasks?delay=400&initialDelay=0&useFixedDelay=true&taskIds=", taskIds);
+        assertThat(Duration.between(unpaced.get(0), unpaced.get(7))).isLessThan(Duration.ofMillis(200));
+    }
+
+    /** When the simulator received the first poll's GetTasks of a consumer started afresh with these tasks. */
+    private List<java.time.Instant> firstPollTimes(String uri, List<String> taskIds) throws Exception {
+        context.stop();
+        Thread.sleep(200); // any GetTask still in flight from the previous consumer lands before the mark
+        long mark = sim.journal().last().map(io.github.camelkoophone.simulator.JournalEntry::seq).orElse(0L);
+        consumerUri = uri + String.join(",", taskIds);
+        restartCamel();
+        await().atMost(Duration.ofSeconds(20)).until(() -> sim.journal().since(mark).size() >= taskIds.size());
+        return sim.journal().since(mark).subList(0, taskIds.size()).stream()
+                .map(io.github.camelkoophone.simulator.JournalEntry::time).toList();
+    }
+
+    @Test
     void anEventIsDeliveredWithoutWaitingForTheSlowestGetTaskOfItsPoll() throws Exception {
         String slow = startCommand("koophone:asyncCommand?trackTasks=false", sim.inventory().ids().get(0));
         String fast = startCommand("koophone:asyncCommand?trackTasks=false", sim.inventory().ids().get(1));

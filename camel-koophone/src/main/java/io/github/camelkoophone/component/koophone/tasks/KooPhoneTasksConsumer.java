@@ -12,14 +12,15 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import io.github.camelkoophone.component.koophone.KooPhoneConfiguration;
 import io.github.camelkoophone.component.koophone.KooPhoneConstants;
 import io.github.camelkoophone.component.koophone.KooPhoneEndpoint;
 import io.github.camelkoophone.component.koophone.KooPhoneOperation;
-import io.github.camelkoophone.component.koophone.api.Fanout;
 import io.github.camelkoophone.component.koophone.api.Inputs;
 import io.github.camelkoophone.component.koophone.model.GetTaskResult;
 import io.github.camelkoophone.component.koophone.model.JobEvent;
@@ -45,6 +46,8 @@ public class KooPhoneTasksConsumer extends ScheduledBatchPollingConsumer impleme
     public static final String FAILED = "FAILED";
     public static final String TIMED_OUT = "TIMED_OUT";
     private static final Logger LOG = LoggerFactory.getLogger(KooPhoneTasksConsumer.class);
+    /** The share of the delay over which a fixed-rate poll spreads its GetTasks, leaving the rest as slack. */
+    static final double SPREAD = 0.75;
 
     /** An event waiting for delivery: its task, its delivery key and the message to send. */
     private record Pending(TrackedTask task, String key, Object body, String jobId, String instanceId, String status) {
@@ -128,28 +131,41 @@ public class KooPhoneTasksConsumer extends ScheduledBatchPollingConsumer impleme
         }
         // ending tasks are polled again too: that is how an event whose delivery failed is offered again
         List<TrackedTask> due = new ArrayList<>(tasks.values());
-        if (due.isEmpty()) {
+        int n = due.size();
+        if (n == 0) {
             return 0;
         }
-        // Answers are handed to this thread as they arrive, and their events delivered while the other GetTasks are
+        Executor worker = getEndpoint().caller().worker();
+        int concurrency = config().getPollConcurrency();
+        // At a fixed rate the GetTasks are spread over most of the delay, each task at the same offset every poll:
+        // each is asked about once per delay whatever the others cost, and the API sees a steady rate rather than
+        // a burst of thousands at the start of each poll.
+        long spread = isUseFixedDelay() ? 0 : (long) (getTimeUnit().toNanos(getDelay()) * SPREAD);
+        long start = System.nanoTime();
+        // Answers are handed to this thread as they arrive, and their events delivered while other GetTasks are
         // still in flight: an event waits for its own GetTask, not for the slowest of a poll of thousands.
         BlockingQueue<Polled> arrived = new LinkedBlockingQueue<>();
-        CompletableFuture<List<Polled>> all = Fanout.run(due, config().getPollConcurrency(), getEndpoint().caller().worker(),
-                task -> getTask(task).thenApply(result -> {
-                    arrived.add(result);
-                    return result;
-                }));
         List<Polled> batch = new ArrayList<>();
+        int started = 0;
         int received = 0;
         int failed = 0;
         int processed = 0;
         Throwable lastFailure = null;
-        while (received < due.size()) {
-            Polled first = arrived.poll(100, TimeUnit.MILLISECONDS);
-            if (first == null) {
-                if (all.isCompletedExceptionally()) {
-                    all.join(); // throws why the calls could not be started
+        while (received < n) {
+            long now = System.nanoTime();
+            while (started < n && started - received < concurrency && now - start >= spread * started / n && isRunAllowed()) {
+                TrackedTask task = due.get(started++);
+                try {
+                    CompletableFuture.supplyAsync(() -> getTask(task), worker).thenCompose(Function.identity())
+                            .whenComplete((result, failure) -> arrived.add(result != null ? result : new Polled(task, null, unwrap(failure))));
+                } catch (RuntimeException e) {
+                    arrived.add(new Polled(task, null, e)); // the pool refused it (stopping)
                 }
+            }
+            long wait = started < n && started - received < concurrency
+                    ? start + spread * started / n - now : TimeUnit.MILLISECONDS.toNanos(100);
+            Polled first = wait <= 0 ? arrived.poll() : arrived.poll(wait, TimeUnit.NANOSECONDS);
+            if (first == null) {
                 if (!isRunAllowed()) {
                     break; // stopping: the tasks not seen this time are polled after a restart
                 }
@@ -158,7 +174,7 @@ public class KooPhoneTasksConsumer extends ScheduledBatchPollingConsumer impleme
             batch.add(first);
             arrived.drainTo(batch);
             Queue<Object> events = new ArrayDeque<>();
-            long now = System.currentTimeMillis();
+            long millis = System.currentTimeMillis();
             for (Polled result : batch) {
                 received++;
                 if (result.failure() != null) {
@@ -166,7 +182,7 @@ public class KooPhoneTasksConsumer extends ScheduledBatchPollingConsumer impleme
                     lastFailure = result.failure();
                     LOG.debug("GetTask {} failed: {}", result.task().taskId, result.failure().getMessage());
                 }
-                collect(result, now, events);
+                collect(result, millis, events);
             }
             batch.clear();
             if (!events.isEmpty()) {
