@@ -7,6 +7,7 @@ package io.github.camelkoophone.benchmarks;
  * <li>{@code producer}: producer overhead, {@link ProducerOverheadBenchmark}.</li>
  * <li>{@code fanout}: a 1,000-id call split and fanned out against 50 ms of latency, {@link FanoutBenchmark}.</li>
  * <li>{@code consumer}: one koophone:tasks consumer following 10,000 tasks on the simulator, {@link ConsumerScaleBenchmark}.</li>
+ * <li>{@code startup}: the quickstart from JVM launch to its first task event, {@link StartupBenchmark}.</li>
  * </ul>
  */
 public final class Benchmarks {
@@ -21,6 +22,7 @@ public final class Benchmarks {
                 case "producer" -> new ProducerOverheadBenchmark(settings).run();
                 case "fanout" -> new FanoutBenchmark(settings).run();
                 case "consumer" -> new ConsumerScaleBenchmark(settings).run();
+                case "startup" -> new StartupBenchmark(settings).run();
                 default -> throw new IllegalArgumentException("unknown suite " + suite);
             }
         }
