@@ -5,6 +5,9 @@ package io.github.camelkoophone.benchmarks;
  * measures one question against an in-JVM loopback stub and writes its section of docs/performance.md.
  * <ul>
  * <li>{@code producer}: producer overhead, {@link ProducerOverheadBenchmark}.</li>
+ * <li>{@code fanout}: a 1,000-id call split and fanned out against 50 ms of latency, {@link FanoutBenchmark}.</li>
+ * <li>{@code consumer}: one koophone:tasks consumer following 10,000 tasks on the simulator, {@link ConsumerScaleBenchmark}.</li>
+ * <li>{@code startup}: the quickstart from JVM launch to its first task event, {@link StartupBenchmark}.</li>
  * </ul>
  */
 public final class Benchmarks {
@@ -17,6 +20,9 @@ public final class Benchmarks {
         for (String suite : settings.suites()) {
             switch (suite) {
                 case "producer" -> new ProducerOverheadBenchmark(settings).run();
+                case "fanout" -> new FanoutBenchmark(settings).run();
+                case "consumer" -> new ConsumerScaleBenchmark(settings).run();
+                case "startup" -> new StartupBenchmark(settings).run();
                 default -> throw new IllegalArgumentException("unknown suite " + suite);
             }
         }

@@ -30,6 +30,17 @@ final class Report {
     private Report() {
     }
 
+    /** The project's root directory, whether run from it or from benchmarks/ (the working directory otherwise). */
+    static Path projectRoot() {
+        Path here = Path.of("").toAbsolutePath();
+        for (Path dir = here; dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("benchmarks")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+                return dir;
+            }
+        }
+        return here;
+    }
+
     /** Writes (or replaces) the section of {@code suite} in {@code file}. */
     static void writeSection(Path file, String suite, String markdown) throws IOException {
         String begin = "<!-- BEGIN " + suite + " -->";

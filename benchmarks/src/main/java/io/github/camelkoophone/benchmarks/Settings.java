@@ -26,7 +26,7 @@ import java.util.Set;
 record Settings(Set<String> suites, boolean quick, int rounds, int warmupRounds, long warmupMillis, long rampMillis,
                 long measureMillis, int[] threads, Set<String> only, Path out) {
 
-    static final List<String> ALL_SUITES = List.of("producer");
+    static final List<String> ALL_SUITES = List.of("producer", "fanout", "consumer", "startup");
 
     static Settings parse(String[] args) {
         Set<String> suites = new LinkedHashSet<>();
@@ -71,13 +71,7 @@ record Settings(Set<String> suites, boolean quick, int rounds, int warmupRounds,
 
     /** docs/performance.md of the project, whether run from its root or from benchmarks/. */
     private static Path defaultOut() {
-        Path here = Path.of("").toAbsolutePath();
-        for (Path dir = here; dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("benchmarks")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                return dir.resolve("docs").resolve("performance.md");
-            }
-        }
-        return here.resolve("docs").resolve("performance.md");
+        return Report.projectRoot().resolve("docs").resolve("performance.md");
     }
 
     private static long option(List<String> options, String name, long fallback) {

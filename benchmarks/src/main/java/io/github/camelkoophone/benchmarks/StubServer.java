@@ -15,7 +15,11 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -25,17 +29,25 @@ import java.util.concurrent.atomic.AtomicLong;
  * request, and runs on one thread whose CPU time {@link #cpuNanos()} reports, so the benchmark can take it out of
  * the clients' CPU per call. It does not check authentication: every variant pays its own signing or token cost on
  * the client side only.
+ * <p>
+ * For the fan-out suite it can also answer {@code POST /v1/instances/batch-reset}, with one job per instance id of
+ * the request ({@code jobsPerId}), and hold every response for a fixed latency. A held response is not slept on: it
+ * waits in a queue of due times that the same selector loop serves (the selector's timeout is the next due time),
+ * so a delayed response never holds up reading or answering other connections.
  */
 final class StubServer implements AutoCloseable {
 
     static final String THREAD_NAME = "koophone-stub";
     static final String GET_TASK_PATH = "/v1/instances/tasks/";
     static final String ASYNC_COMMAND_PATH = "/v1/instances/async-command";
+    static final String BATCH_RESET_PATH = "/v1/instances/batch-reset";
 
     private static final byte[] GET = "GET ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] POST = "POST ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] GET_TASK = GET_TASK_PATH.getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ASYNC_COMMAND = (ASYNC_COMMAND_PATH + " ").getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BATCH_RESET = (BATCH_RESET_PATH + " ").getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] INSTANCE_IDS_FIELD = "\"instance_ids\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONTENT_LENGTH = "content-length:".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TRANSFER_ENCODING = "transfer-encoding:".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONNECTION_CLOSE = "connection: close".getBytes(StandardCharsets.US_ASCII);
@@ -54,7 +66,31 @@ final class StubServer implements AutoCloseable {
     private final AtomicLong closedOnError = new AtomicLong();
     private volatile boolean running = true;
 
+    /** How long each response is held (0: answered at once); with {@link #jobsPerId}, the fan-out mode. */
+    private final long latencyNanos;
+    private final boolean jobsPerId;
+    /** Held responses, due in the order they were queued (every one waits the same latency); loop thread only. */
+    private final ArrayDeque<Held> held = new ArrayDeque<>();
+    /** Task-creating responses by number of jobs (jobsPerId mode); loop thread only. */
+    private final Map<Integer, byte[]> taskResponses = new HashMap<>();
+    private volatile int maxHeld;
+
+    /** A response waiting for its due time. */
+    private record Held(long dueNanos, SelectionKey key, byte[] response) {
+    }
+
     StubServer() throws IOException {
+        this(0, false);
+    }
+
+    /**
+     * @param latencyMillis how long every response is held before it is written (0: at once)
+     * @param jobsPerId     answer AsyncCommand and BatchReset with one job per instance id of the request (instead of
+     *                      the fixed two-job seed), and answer BatchReset at all
+     */
+    StubServer(long latencyMillis, boolean jobsPerId) throws IOException {
+        this.latencyNanos = TimeUnit.MILLISECONDS.toNanos(latencyMillis);
+        this.jobsPerId = jobsPerId;
         this.getTaskResponse = response(200, "OK", resource("stub/getTask.json"));
         this.asyncCommandResponse = response(200, "OK", resource("stub/asyncCommand.json"));
         this.notFoundResponse = response(404, "Not Found",
@@ -91,6 +127,16 @@ final class StubServer implements AutoCloseable {
     /** Requests answered with 400 or 404: a benchmark client sent something other than the two calls. */
     long unexpected() {
         return unexpected.get();
+    }
+
+    /**
+     * The most responses held at once since the last call (the requests in flight as the server sees them, in
+     * latency mode), and resets it.
+     */
+    int takeMaxInFlight() {
+        int max = maxHeld;
+        maxHeld = 0;
+        return max;
     }
 
     /** Connections accepted, closed by the client (EOF), and closed after an I/O error (e.g. a reset). */
@@ -160,7 +206,16 @@ final class StubServer implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
-                selector.select();
+                if (held.isEmpty()) {
+                    selector.select();
+                } else {
+                    long wait = held.peekFirst().dueNanos() - System.nanoTime();
+                    if (wait > 0) {
+                        selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999)));
+                    } else {
+                        selector.selectNow();
+                    }
+                }
                 Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
                 while (keys.hasNext()) {
                     SelectionKey key = keys.next();
@@ -184,6 +239,7 @@ final class StubServer implements AutoCloseable {
                         close(key);
                     }
                 }
+                release();
             } catch (IOException | RuntimeException e) {
                 if (running) {
                     System.err.println("stub: " + e);
@@ -217,12 +273,31 @@ final class StubServer implements AutoCloseable {
             close(key);
             return;
         }
-        answer(c);
+        answer(key, c);
         flush(key);
     }
 
+    /** Writes the held responses that are due. */
+    private void release() {
+        long now = System.nanoTime();
+        while (!held.isEmpty() && held.peekFirst().dueNanos() - now <= 0) {
+            Held h = held.pollFirst();
+            if (!h.key().isValid()) {
+                continue; // the client went away meanwhile
+            }
+            Connection c = (Connection) h.key().attachment();
+            enqueue(c, h.response());
+            try {
+                flush(h.key());
+            } catch (IOException e) {
+                closedOnError.incrementAndGet();
+                close(h.key());
+            }
+        }
+    }
+
     /** Answers every complete request in the input buffer (clients may pipeline; ours do not). */
-    private void answer(Connection c) {
+    private void answer(SelectionKey key, Connection c) {
         byte[] buf = c.in.array();
         int limit = c.in.position();
         int start = 0;
@@ -260,12 +335,21 @@ final class StubServer implements AutoCloseable {
             if (startsWith(buf, start, limit, GET) && startsWith(buf, start + GET.length, limit, GET_TASK)) {
                 answer = getTaskResponse;
             } else if (startsWith(buf, start, limit, POST) && startsWith(buf, start + POST.length, limit, ASYNC_COMMAND)) {
-                answer = asyncCommandResponse;
+                answer = jobsPerId ? taskResponse(countIds(buf, headEnd + 4, requestEnd)) : asyncCommandResponse;
+            } else if (jobsPerId && startsWith(buf, start, limit, POST) && startsWith(buf, start + POST.length, limit, BATCH_RESET)) {
+                answer = taskResponse(countIds(buf, headEnd + 4, requestEnd));
             } else {
                 answer = notFoundResponse;
                 unexpected.incrementAndGet();
             }
-            enqueue(c, answer);
+            if (latencyNanos > 0) {
+                held.addLast(new Held(System.nanoTime() + latencyNanos, key, answer));
+                if (held.size() > maxHeld) {
+                    maxHeld = held.size();
+                }
+            } else {
+                enqueue(c, answer);
+            }
             requests.incrementAndGet();
             start = requestEnd;
         }
@@ -309,6 +393,61 @@ final class StubServer implements AutoCloseable {
             // closing anyway
         }
     }
+
+    /** The number of ids in the body's {@code "instance_ids":[...]} array (0 if there is none). */
+    private static int countIds(byte[] b, int from, int to) {
+        int field = indexOf(b, from, to, INSTANCE_IDS_FIELD);
+        if (field < 0) {
+            return 0;
+        }
+        int i = field + INSTANCE_IDS_FIELD.length;
+        while (i < to && b[i] != '[') {
+            i++;
+        }
+        int quotes = 0;
+        for (; i < to && b[i] != ']'; i++) {
+            if (b[i] == '"') {
+                quotes++;
+            }
+        }
+        return quotes / 2;
+    }
+
+    private static int indexOf(byte[] b, int from, int to, byte[] what) {
+        for (int i = from; i + what.length <= to; i++) {
+            if (startsWith(b, i, to, what)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A task-creating response with {@code jobs} jobs and a task id of its own (as each call of a split request gets
+     * from the API): a copy of a template built once per size, with a sequence number written into the task id.
+     */
+    private byte[] taskResponse(int jobs) {
+        byte[] template = taskResponses.computeIfAbsent(jobs, n -> {
+            StringBuilder body = new StringBuilder(64 + n * 80)
+                    .append("{\"data\":{\"task_id\":\"").append(Target.TASK_ID).append("\",\"cmd_jobs\":[");
+            for (int i = 0; i < n; i++) {
+                body.append(i == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT,
+                        "{\"instance_id\":\"i%07d\",\"job_id\":\"1564567b8bab40f34711234c%08x\"}", i, i));
+            }
+            body.append("]},\"error_code\":\"0\",\"error_msg\":\"ok\"}");
+            return response(200, "OK", body.toString().getBytes(StandardCharsets.US_ASCII));
+        });
+        byte[] response = template.clone();
+        int at = indexOf(response, 0, response.length, TASK_ID_BYTES);
+        long sequence = ++taskSequence;
+        for (int i = 0; i < 16; i++) {
+            response[at + TASK_ID_BYTES.length - 1 - i] = (byte) Character.forDigit((int) (sequence >>> (4 * i)) & 0xf, 16);
+        }
+        return response;
+    }
+
+    private static final byte[] TASK_ID_BYTES = Target.TASK_ID.getBytes(StandardCharsets.US_ASCII);
+    private long taskSequence;
 
     private static final int MALFORMED = -2;
 

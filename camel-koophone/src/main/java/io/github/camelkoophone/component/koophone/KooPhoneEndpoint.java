@@ -43,6 +43,10 @@ public class KooPhoneEndpoint extends ScheduledPollEndpoint {
         this.configuration = configuration;
         // the API is polled, not pushed: every two seconds is plenty and spares the rate limit
         setDelay(DEFAULT_DELAY);
+        // at a fixed rate, a poll starts every delay however long the previous one took (if it took longer, the next
+        // starts when it ends): each pending task is asked about once per delay, not once per delay plus a poll of
+        // thousands of GetTasks, so an event comes at most a delay and a round trip after its job finished
+        setUseFixedDelay(false);
     }
 
     /** The consumers' poll interval unless {@code delay} says otherwise. */

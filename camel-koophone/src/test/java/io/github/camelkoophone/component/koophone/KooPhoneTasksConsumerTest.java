@@ -9,11 +9,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelkoophone.component.koophone.model.JobEvent;
 import io.github.camelkoophone.component.koophone.model.TaskEvent;
+import io.github.camelkoophone.simulator.Fault;
 import io.github.camelkoophone.simulator.SimJob;
 import io.github.camelkoophone.simulator.SimTask;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +27,8 @@ class KooPhoneTasksConsumerTest extends SimulatorTestSupport {
 
     private final List<Exchange> events = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresToInject = new AtomicInteger();
+    /** Runs in the route for each event, before it is recorded. */
+    private volatile java.util.function.Consumer<Exchange> onEvent = exchange -> { };
     private String consumerUri = "koophone:tasks?delay=50&initialDelay=0";
 
     @TempDir
@@ -39,6 +43,7 @@ class KooPhoneTasksConsumerTest extends SimulatorTestSupport {
                     if (failuresToInject.getAndDecrement() > 0) {
                         throw new IllegalStateException("downstream is down");
                     }
+                    onEvent.accept(exchange);
                     events.add(exchange.copy());
                 });
             }
@@ -173,6 +178,57 @@ class KooPhoneTasksConsumerTest extends SimulatorTestSupport {
         assertThat(events).hasSize(2).allMatch(e -> "TIMED_OUT".equals(status(e)));
         assertThat(events).allMatch(e -> taskId.equals(e.getMessage().getHeader(KooPhoneConstants.TASK_ID)));
         assertThat(events.get(0).getMessage().getBody(JobEvent.class).getStatus()).isNull();
+    }
+
+    @Test
+    void theConsumerPollsAtAFixedRateUnlessToldOtherwise() throws Exception {
+        assertThat(((ScheduledPollConsumer) context.getRoute("events").getConsumer()).isUseFixedDelay()).isFalse();
+        consumerUri = "koophone:tasks?delay=50&initialDelay=0&useFixedDelay=true";
+        restartCamel();
+        assertThat(((ScheduledPollConsumer) context.getRoute("events").getConsumer()).isUseFixedDelay()).isTrue();
+    }
+
+    @Test
+    void atAFixedRateAPollSpreadsItsGetTasksOverThreeQuartersOfTheDelay() throws Exception {
+        List<String> taskIds = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            taskIds.add(startCommand("koophone:asyncCommand?trackTasks=false", sim.inventory().ids().get(i)));
+        }
+        List<java.time.Instant> paced = firstPollTimes("koophone:tasks?delay=400&initialDelay=0&taskIds=", taskIds);
+        // the i-th GetTask starts no sooner than i/8 of 300 ms after the first, however fast the calls are
+        assertThat(Duration.between(paced.get(0), paced.get(7))).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+        // with a fixed delay there is nothing to pace: the calls go out at once
+        List<java.time.Instant> unpaced = firstPollTimes("koophone:tasks?delay=400&initialDelay=0&useFixedDelay=true&taskIds=", taskIds);
+        assertThat(Duration.between(unpaced.get(0), unpaced.get(7))).isLessThan(Duration.ofMillis(200));
+    }
+
+    /** When the simulator received the first poll's GetTasks of a consumer started afresh with these tasks. */
+    private List<java.time.Instant> firstPollTimes(String uri, List<String> taskIds) throws Exception {
+        context.stop();
+        Thread.sleep(200); // any GetTask still in flight from the previous consumer lands before the mark
+        long mark = sim.journal().last().map(io.github.camelkoophone.simulator.JournalEntry::seq).orElse(0L);
+        consumerUri = uri + String.join(",", taskIds);
+        restartCamel();
+        await().atMost(Duration.ofSeconds(20)).until(() -> sim.journal().since(mark).size() >= taskIds.size());
+        return sim.journal().since(mark).subList(0, taskIds.size()).stream()
+                .map(io.github.camelkoophone.simulator.JournalEntry::time).toList();
+    }
+
+    @Test
+    void anEventIsDeliveredWithoutWaitingForTheSlowestGetTaskOfItsPoll() throws Exception {
+        String slow = startCommand("koophone:asyncCommand?trackTasks=false", sim.inventory().ids().get(0));
+        String fast = startCommand("koophone:asyncCommand?trackTasks=false", sim.inventory().ids().get(1));
+        sim.clock().advance(Duration.ofMinutes(5));
+        sim.faults().add(Fault.onPath("/v1/instances/tasks/" + slow).latency(Duration.ofSeconds(2)));
+        // whether the simulator had answered the slow task's GetTask when each event was delivered
+        Map<String, Boolean> slowAnsweredAt = new java.util.concurrent.ConcurrentHashMap<>();
+        onEvent = exchange -> slowAnsweredAt.put(exchange.getMessage().getHeader(KooPhoneConstants.TASK_ID, String.class),
+                sim.journal().entries("getTask").stream().anyMatch(e -> e.path().endsWith(slow)));
+
+        consumerUri = "koophone:tasks?delay=50&initialDelay=0&taskIds=" + slow + "," + fast; // both in the first poll
+        restartCamel();
+        await().atMost(Duration.ofSeconds(20)).until(() -> events.size() == 2);
+        assertThat(slowAnsweredAt).containsEntry(fast, false).containsEntry(slow, true);
     }
 
     @Test

@@ -19,6 +19,14 @@ import org.slf4j.LoggerFactory;
  */
 final class TaskStore {
 
+    /**
+     * Keeps nothing: for a consumer without a {@code taskStore}, whose own map of tracked tasks is then the only
+     * state. A {@code MemoryStateRepository} in its place would only double the heap per task (an encoded copy,
+     * a log entry per registration, the index) and never free a finished task's key, as a repository cannot
+     * delete one.
+     */
+    static final TaskStore NONE = new TaskStore(null);
+
     private static final Logger LOG = LoggerFactory.getLogger(TaskStore.class);
     private final String indexKey;
     private final String taskKey;
@@ -46,6 +54,9 @@ final class TaskStore {
     private int logSize;
 
     synchronized Map<String, TrackedTask> load() {
+        if (repository == null) {
+            return new LinkedHashMap<>();
+        }
         Map<String, TrackedTask> tasks = new LinkedHashMap<>();
         Set<String> ids = new LinkedHashSet<>();
         String index = repository.getState(indexKey);
@@ -75,6 +86,9 @@ final class TaskStore {
     }
 
     synchronized void added(TrackedTask task) {
+        if (repository == null) {
+            return;
+        }
         save(task);
         logSize++;
         repository.setState(logEntryKey + logSize, task.taskId);
@@ -82,15 +96,24 @@ final class TaskStore {
     }
 
     synchronized void save(TrackedTask task) {
+        if (repository == null) {
+            return;
+        }
         repository.setState(taskKey + task.taskId, task.encode());
     }
 
     synchronized void remove(String taskId) {
+        if (repository == null) {
+            return;
+        }
         repository.setState(taskKey + taskId, "");
     }
 
     /** Rewrites the index to exactly these pending tasks and empties the log. */
     synchronized void compact(Collection<String> taskIds) {
+        if (repository == null) {
+            return;
+        }
         repository.setState(indexKey, String.join(",", taskIds));
         logSize = 0;
         repository.setState(logSizeKey, "0");

@@ -10,11 +10,14 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.concurrent.Executor;
 
 import io.github.camelkoophone.component.koophone.KooPhoneEndpoint;
-import io.github.camelkoophone.component.koophone.api.Fanout;
 import io.github.camelkoophone.component.koophone.model.JobStatus;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -22,7 +25,6 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
-import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,8 @@ public abstract class TrackedTasksConsumer<J> extends ScheduledBatchPollingConsu
     public static final String FAILED = "FAILED";
     public static final String TIMED_OUT = "TIMED_OUT";
     private static final Logger LOG = LoggerFactory.getLogger(TrackedTasksConsumer.class);
+    /** The share of the delay over which a fixed-rate poll spreads its job queries, leaving the rest as slack. */
+    static final double SPREAD = 0.75;
 
     /**
      * What the machinery needs from the endpoint's options.
@@ -115,9 +119,10 @@ public abstract class TrackedTasksConsumer<J> extends ScheduledBatchPollingConsu
     @Override
     protected void doStart() throws Exception {
         settings = settings();
-        repository = settings.store() != null ? settings.store() : new MemoryStateRepository();
+        // without a store the map of tracked tasks is all the state there is: nothing survives a restart anyway
+        repository = settings.store();
         ServiceHelper.startService(repository);
-        store = new TaskStore(repository, settings.storePrefix());
+        store = repository != null ? new TaskStore(repository, settings.storePrefix()) : TaskStore.NONE;
         tasks.putAll(store.load());
         if (!tasks.isEmpty()) {
             LOG.info("Resuming {} pending tasks from the task store", tasks.size());
@@ -166,20 +171,64 @@ public abstract class TrackedTasksConsumer<J> extends ScheduledBatchPollingConsu
         }
         // ending tasks are polled again too: that is how an event whose delivery failed is offered again
         List<TrackedTask> due = new ArrayList<>(tasks.values());
-        List<Polled<J>> polled = due.isEmpty() ? List.of()
-                : Fanout.run(due, settings.pollConcurrency(), settings.worker(), this::query).join();
-        Queue<Object> events = new ArrayDeque<>();
-        long now = System.currentTimeMillis();
-        Throwable lastFailure = null;
-        for (Polled<J> result : polled) {
-            if (result.failure() != null) {
-                lastFailure = result.failure();
-                LOG.debug("Job query of {} failed: {}", result.task().taskId, result.failure().getMessage());
-            }
-            collect(result, now, events);
+        int n = due.size();
+        if (n == 0) {
+            return 0;
         }
-        int processed = processBatch(events);
-        if (!polled.isEmpty() && lastFailure != null && polled.stream().allMatch(p -> p.failure() != null)) {
+        int concurrency = settings.pollConcurrency();
+        // At a fixed rate the job queries are spread over most of the delay, each task at the same offset every
+        // poll: each is asked about once per delay whatever the others cost, and the API sees a steady rate rather
+        // than a burst of thousands at the start of each poll.
+        long spread = isUseFixedDelay() ? 0 : (long) (getTimeUnit().toNanos(getDelay()) * SPREAD);
+        long start = System.nanoTime();
+        // Answers are handed to this thread as they arrive and their events delivered while other queries are still
+        // in flight: an event waits for its own query, not for the slowest of a poll of thousands.
+        BlockingQueue<Polled<J>> arrived = new LinkedBlockingQueue<>();
+        List<Polled<J>> batch = new ArrayList<>();
+        int started = 0;
+        int received = 0;
+        int failed = 0;
+        int processed = 0;
+        Throwable lastFailure = null;
+        while (received < n) {
+            long now = System.nanoTime();
+            while (started < n && started - received < concurrency && now - start >= spread * started / n && isRunAllowed()) {
+                TrackedTask task = due.get(started++);
+                try {
+                    CompletableFuture.supplyAsync(() -> query(task), settings.worker()).thenCompose(Function.identity())
+                            .whenComplete((result, failure) -> arrived.add(result != null ? result : new Polled<>(task, null, unwrap(failure))));
+                } catch (RuntimeException e) {
+                    arrived.add(new Polled<>(task, null, e)); // the pool refused it (stopping)
+                }
+            }
+            long wait = started < n && started - received < concurrency
+                    ? start + spread * started / n - now : TimeUnit.MILLISECONDS.toNanos(100);
+            Polled<J> first = wait <= 0 ? arrived.poll() : arrived.poll(wait, TimeUnit.NANOSECONDS);
+            if (first == null) {
+                if (!isRunAllowed()) {
+                    break; // stopping: the tasks not seen this time are polled after a restart
+                }
+                continue;
+            }
+            batch.add(first);
+            arrived.drainTo(batch);
+            Queue<Object> events = new ArrayDeque<>();
+            long millis = System.currentTimeMillis();
+            for (Polled<J> result : batch) {
+                received++;
+                if (result.failure() != null) {
+                    failed++;
+                    lastFailure = result.failure();
+                    LOG.debug("Job query of {} failed: {}", result.task().taskId, result.failure().getMessage());
+                }
+                collect(result, millis, events);
+            }
+            batch.clear();
+            if (!events.isEmpty()) {
+                processed += processBatch(events);
+            }
+        }
+        if (received > 0 && failed == received) {
             // every call failed (auth, network): let the scheduler back off and the health check report it
             throw lastFailure instanceof Exception e ? e : new IllegalStateException(lastFailure);
         }
