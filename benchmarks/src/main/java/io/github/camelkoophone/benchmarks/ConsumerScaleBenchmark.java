@@ -665,9 +665,14 @@ final class ConsumerScaleBenchmark {
             md.append(String.format(Locale.ROOT, "| %d | %d | %.0f | %.0f | %s |%n", c, list.size(), reg, poll,
                     Math.max(reg, poll) <= TARGET_HEAP_BYTES ? "met" : "**missed**"));
         }
-        md.append("\nAfter the first poll, pollConcurrency 50 also counts the worker threads and pooled connections beyond "
-                  + "those the throwaway poll left (the pool grows with the calls in flight): a fixed amount, not a cost "
-                  + "per task, which the class histogram below (at pollConcurrency 10) shows.\n\n");
+        md.append('\n');
+        double[] afterPoll = Arrays.stream(CONCURRENCY).mapToDouble(c -> ProducerOverheadBenchmark.median(heap.stream()
+                .filter(h -> h.concurrency() == c).mapToDouble(h -> h.afterPollPerTask(tasks)).toArray())).toArray();
+        if (Arrays.stream(afterPoll).max().orElse(0) - Arrays.stream(afterPoll).min().orElse(0) > 16) {
+            md.append("After the first poll the concurrencies differ by the worker threads and pooled connections beyond "
+                      + "those the throwaway poll left (the pools grow with the calls in flight): a fixed amount, not a cost "
+                      + "per task, as the class histogram below shows.\n\n");
+        }
         HeapSample withHistogram = heap.stream().filter(h -> h.histogramDelta() != null).findFirst().orElse(null);
         if (withHistogram != null) {
             md.append(String.format(Locale.ROOT,
