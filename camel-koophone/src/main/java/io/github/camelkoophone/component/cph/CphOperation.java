@@ -1,10 +1,7 @@
 package io.github.camelkoophone.component.cph;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.github.camelkoophone.component.cph.model.CphJob;
 import io.github.camelkoophone.component.cph.model.ListCloudPhonesRequest;
@@ -15,10 +12,9 @@ import io.github.camelkoophone.component.cph.model.RestartCloudPhonesRequest;
 import io.github.camelkoophone.component.cph.model.RestartCloudPhonesResult;
 import io.github.camelkoophone.component.cph.model.ShowJobRequest;
 import io.github.camelkoophone.component.koophone.api.ApiOperation;
-import io.github.camelkoophone.component.koophone.api.Binding;
 import io.github.camelkoophone.component.koophone.api.HttpMethod;
+import io.github.camelkoophone.component.koophone.api.OperationSpec;
 import io.github.camelkoophone.component.koophone.model.KooPhoneRequest;
-import io.github.camelkoophone.component.koophone.model.KooPhoneValidationException;
 
 import static io.github.camelkoophone.component.koophone.api.HttpMethod.GET;
 import static io.github.camelkoophone.component.koophone.api.HttpMethod.POST;
@@ -41,78 +37,25 @@ public enum CphOperation implements ApiOperation {
             null, 0, false, true);
     // @formatter:on
 
-    private static final Map<String, CphOperation> BY_NAME
-            = Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Enum::name, Function.identity()));
+    private static final Map<String, CphOperation> BY_NAME = ApiOperation.index(CphOperation.class);
 
-    private final HttpMethod method;
-    private final String pathTemplate;
-    private final Class<? extends KooPhoneRequest> requestType;
-    private final Class<?> resultType;
-    private final String idListField;
-    private final int maxIds;
-    private final boolean returnsTask;
-    private final boolean idempotent;
+    private final OperationSpec spec;
 
     CphOperation(HttpMethod method, String pathTemplate, Class<? extends KooPhoneRequest> requestType, Class<?> resultType,
                  String idListField, int maxIds, boolean returnsTask, boolean idempotent) {
-        this.method = method;
-        this.pathTemplate = pathTemplate;
-        this.requestType = requestType;
-        this.resultType = resultType;
-        this.idListField = idListField;
-        this.maxIds = maxIds;
-        this.returnsTask = returnsTask;
-        this.idempotent = idempotent;
+        // inputs from headers and options are filled by CphProducer, so no bindings
+        this.spec = new OperationSpec(method, pathTemplate, requestType, resultType, idListField, maxIds, returnsTask,
+                idempotent, List.of());
     }
 
     /** The operation with this URI name, failing with the list of valid names. */
     public static CphOperation fromName(String name) {
-        CphOperation op = name == null ? null : BY_NAME.get(name.trim());
-        if (op == null) {
-            throw new KooPhoneValidationException("operation",
-                    "must be one of " + BY_NAME.keySet().stream().sorted().toList() + ", was '" + name + "'");
-        }
-        return op;
+        return ApiOperation.find(BY_NAME, name);
     }
 
     @Override
-    public HttpMethod method() {
-        return method;
-    }
-
-    @Override
-    public String pathTemplate() {
-        return pathTemplate;
-    }
-
-    @Override
-    public Class<? extends KooPhoneRequest> requestType() {
-        return requestType;
-    }
-
-    @Override
-    public Class<?> resultType() {
-        return resultType;
-    }
-
-    @Override
-    public String idListField() {
-        return idListField;
-    }
-
-    @Override
-    public int maxIds() {
-        return maxIds;
-    }
-
-    @Override
-    public boolean returnsTask() {
-        return returnsTask;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return idempotent;
+    public OperationSpec spec() {
+        return spec;
     }
 
     /** CPH groups the jobs a call started under its {@code request_id}. */
@@ -125,10 +68,5 @@ public enum CphOperation implements ApiOperation {
     @Override
     public boolean errorCodeInSuccessIsFailure() {
         return false;
-    }
-
-    @Override
-    public List<Binding> bindings() {
-        return List.of();
     }
 }

@@ -1,14 +1,12 @@
 package io.github.camelkoophone.component.koophone;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.github.camelkoophone.component.koophone.api.ApiOperation;
 import io.github.camelkoophone.component.koophone.api.Binding;
 import io.github.camelkoophone.component.koophone.api.HttpMethod;
+import io.github.camelkoophone.component.koophone.api.OperationSpec;
 import io.github.camelkoophone.component.koophone.api.Input;
 import io.github.camelkoophone.component.koophone.model.*;
 
@@ -94,92 +92,31 @@ public enum KooPhoneOperation implements ApiOperation {
             bind(INSTANCE_IDS, "instance_id_list"));
     // @formatter:on
 
-    private static final Map<String, KooPhoneOperation> BY_NAME
-            = Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Enum::name, Function.identity()));
+    private static final Map<String, KooPhoneOperation> BY_NAME = ApiOperation.index(KooPhoneOperation.class);
 
-    private final HttpMethod method;
-    private final String pathTemplate;
-    private final Class<? extends KooPhoneRequest> requestType;
-    private final Class<?> resultType;
-    private final String idListField;
-    private final int maxIds;
-    private final boolean returnsTask;
-    private final boolean idempotent;
+    private final OperationSpec spec;
     private final String iamAction;
-    private final List<Binding> bindings;
 
     KooPhoneOperation(HttpMethod method, String pathTemplate, Class<? extends KooPhoneRequest> requestType,
                       Class<?> resultType, String idListField, int maxIds, boolean returnsTask, boolean idempotent,
                       String iamAction, Binding... bindings) {
-        this.method = method;
-        this.pathTemplate = pathTemplate;
-        this.requestType = requestType;
-        this.resultType = resultType;
-        this.idListField = idListField;
-        this.maxIds = maxIds;
-        this.returnsTask = returnsTask;
-        this.idempotent = idempotent;
+        this.spec = new OperationSpec(method, pathTemplate, requestType, resultType, idListField, maxIds, returnsTask,
+                idempotent, List.of(bindings));
         this.iamAction = iamAction;
-        this.bindings = List.of(bindings);
     }
 
     private static Binding bind(Input input, String field) {
         return new Binding(input, field);
     }
 
-    /**
-     * The operation with this URI name, failing with the list of valid names.
-     */
+    /** The operation with this URI name, failing with the list of valid names. */
     public static KooPhoneOperation fromName(String name) {
-        KooPhoneOperation op = name == null ? null : BY_NAME.get(name.trim());
-        if (op == null) {
-            throw new KooPhoneValidationException("operation",
-                    "must be one of " + BY_NAME.keySet().stream().sorted().toList() + ", was '" + name + "'");
-        }
-        return op;
+        return ApiOperation.find(BY_NAME, name);
     }
 
     @Override
-    public HttpMethod method() {
-        return method;
-    }
-
-    @Override
-    public String pathTemplate() {
-        return pathTemplate;
-    }
-
-    @Override
-    public Class<? extends KooPhoneRequest> requestType() {
-        return requestType;
-    }
-
-    @Override
-    public Class<?> resultType() {
-        return resultType;
-    }
-
-    /** The request field holding the list that is split, or null when the operation takes no list. */
-    @Override
-    public String idListField() {
-        return idListField;
-    }
-
-    /** The API's maximum number of entries in {@link #idListField()}. */
-    @Override
-    public int maxIds() {
-        return maxIds;
-    }
-
-    @Override
-    public boolean returnsTask() {
-        return returnsTask;
-    }
-
-    /** Whether repeating the call is safe when the first attempt may have reached the server. */
-    @Override
-    public boolean idempotent() {
-        return idempotent;
+    public OperationSpec spec() {
+        return spec;
     }
 
     /** The IAM action {@code koophone:cloudphoneResource:<action>} the caller needs. */
@@ -189,11 +126,7 @@ public enum KooPhoneOperation implements ApiOperation {
 
     /** {@code Read} or {@code Write}, as the API's permission table classes the action. */
     public String iamAccess() {
-        return method == GET || iamAction.startsWith("get") ? "Read" : "Write";
+        return method() == GET || iamAction.startsWith("get") ? "Read" : "Write";
     }
 
-    @Override
-    public List<Binding> bindings() {
-        return bindings;
-    }
 }

@@ -1,5 +1,12 @@
 package io.github.camelkoophone.component.koophone.api;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.github.camelkoophone.component.koophone.model.KooPhoneValidationException;
+
 import java.util.List;
 
 import io.github.camelkoophone.component.koophone.model.KooPhoneRequest;
@@ -17,25 +24,49 @@ public interface ApiOperation {
     /** The URI name, also the name in logs and exceptions. */
     String name();
 
-    HttpMethod method();
+    /** The catalogue row. */
+    OperationSpec spec();
 
-    String pathTemplate();
+    default HttpMethod method() {
+        return spec().method();
+    }
 
-    Class<? extends KooPhoneRequest> requestType();
+    default String pathTemplate() {
+        return spec().pathTemplate();
+    }
 
-    Class<?> resultType();
+    default Class<? extends KooPhoneRequest> requestType() {
+        return spec().requestType();
+    }
+
+    default Class<?> resultType() {
+        return spec().resultType();
+    }
 
     /** The request field holding the list that is split, or null when the operation takes no list. */
-    String idListField();
+    default String idListField() {
+        return spec().idListField();
+    }
 
     /** The API's maximum number of entries in {@link #idListField()}. */
-    int maxIds();
+    default int maxIds() {
+        return spec().maxIds();
+    }
 
     /** Whether the call starts work that a tasks/jobs consumer can follow. */
-    boolean returnsTask();
+    default boolean returnsTask() {
+        return spec().returnsTask();
+    }
 
     /** Whether repeating the call is safe when the first attempt may have reached the server. */
-    boolean idempotent();
+    default boolean idempotent() {
+        return spec().idempotent();
+    }
+
+    /** Which request fields headers and options fill; empty when the caller fills the body itself. */
+    default List<Binding> bindings() {
+        return spec().bindings();
+    }
 
     /** The response field naming what {@link #returnsTask()} operations started. */
     default String taskIdField() {
@@ -51,6 +82,18 @@ public interface ApiOperation {
         return true;
     }
 
-    /** Which request fields headers and options fill; empty when the caller fills the body itself. */
-    List<Binding> bindings();
+    /** A catalogue's lookup by URI name, failing with the list of valid names. */
+    static <E extends Enum<E> & ApiOperation> Map<String, E> index(Class<E> catalogue) {
+        return Arrays.stream(catalogue.getEnumConstants())
+                .collect(Collectors.toUnmodifiableMap(Enum::name, Function.identity()));
+    }
+
+    static <E extends ApiOperation> E find(Map<String, E> byName, String name) {
+        E op = name == null ? null : byName.get(name.trim());
+        if (op == null) {
+            throw new KooPhoneValidationException("operation",
+                    "must be one of " + byName.keySet().stream().sorted().toList() + ", was '" + name + "'");
+        }
+        return op;
+    }
 }
