@@ -1,5 +1,7 @@
 package io.github.camelkoophone.component.cph;
 
+import java.util.function.Supplier;
+
 import io.github.camelkoophone.component.koophone.OperationCaller;
 import io.github.camelkoophone.component.koophone.model.KooPhoneValidationException;
 import org.apache.camel.Category;
@@ -10,6 +12,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
+import org.apache.camel.util.function.Suppliers;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
@@ -32,7 +35,8 @@ public class CphEndpoint extends ScheduledPollEndpoint {
     @UriParam
     private CphConfiguration configuration;
 
-    private volatile OperationCaller caller;
+    /** Built on first use from the options; rebuilt after a restart. */
+    private volatile Supplier<OperationCaller> caller = newCaller();
 
     public CphEndpoint(String uri, CphComponent component, String operation, CphConfiguration configuration) {
         super(uri, component);
@@ -75,22 +79,16 @@ public class CphEndpoint extends ScheduledPollEndpoint {
 
     /** How this endpoint calls the API, built on first use from its options. */
     public OperationCaller caller() {
-        OperationCaller result = caller;
-        if (result == null) {
-            synchronized (this) {
-                result = caller;
-                if (result == null) {
-                    result = getComponent().newCaller(configuration);
-                    caller = result;
-                }
-            }
-        }
-        return result;
+        return caller.get();
+    }
+
+    private Supplier<OperationCaller> newCaller() {
+        return Suppliers.memorize(() -> getComponent().newCaller(configuration));
     }
 
     @Override
     protected void doStop() throws Exception {
-        caller = null;
+        caller = newCaller();
         super.doStop();
     }
 

@@ -1,5 +1,7 @@
 package io.github.camelkoophone.component.koophone;
 
+import java.util.function.Supplier;
+
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
@@ -10,6 +12,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
+import org.apache.camel.util.function.Suppliers;
 import io.github.camelkoophone.component.koophone.model.KooPhoneValidationException;
 import io.github.camelkoophone.component.koophone.tasks.KooPhoneTasksConsumer;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
@@ -35,7 +38,8 @@ public class KooPhoneEndpoint extends ScheduledPollEndpoint {
     @UriParam
     private KooPhoneConfiguration configuration;
 
-    private volatile OperationCaller caller;
+    /** Built on first use from the options; rebuilt after a restart. */
+    private volatile Supplier<OperationCaller> caller = newCaller();
 
     public KooPhoneEndpoint(String uri, KooPhoneComponent component, String operation, KooPhoneConfiguration configuration) {
         super(uri, component);
@@ -89,17 +93,11 @@ public class KooPhoneEndpoint extends ScheduledPollEndpoint {
      * option or the credentials are wrong.
      */
     public OperationCaller caller() {
-        OperationCaller result = caller;
-        if (result == null) {
-            synchronized (this) {
-                result = caller;
-                if (result == null) {
-                    result = getComponent().newCaller(configuration);
-                    caller = result;
-                }
-            }
-        }
-        return result;
+        return caller.get();
+    }
+
+    private Supplier<OperationCaller> newCaller() {
+        return Suppliers.memorize(() -> getComponent().newCaller(configuration));
     }
 
     /** Marks an event exchange with its place in the poll's batch, as Camel's batch consumers do. */
@@ -112,7 +110,7 @@ public class KooPhoneEndpoint extends ScheduledPollEndpoint {
 
     @Override
     protected void doStop() throws Exception {
-        caller = null;
+        caller = newCaller();
         super.doStop();
     }
 
