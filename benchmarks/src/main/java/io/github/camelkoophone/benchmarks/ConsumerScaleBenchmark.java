@@ -4,8 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -603,9 +601,7 @@ final class ConsumerScaleBenchmark {
         double pace = KooPhoneEndpoint.DEFAULT_DELAY * 0.75;
         StringBuilder md = new StringBuilder();
         md.append("## Consumer scale\n\n");
-        md.append(String.format(Locale.ROOT, "_Suite `%s`, generated %s UTC in %.1f min. Re-run this suite alone: "
-                                             + "`java -jar benchmarks/target/camel-koophone-benchmarks.jar %s` after the build command above._%n%n",
-                SUITE, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC).format(date), minutes, SUITE));
+        md.append(Report.suiteLine(SUITE, date, minutes));
         if (settings.quick()) {
             md.append("> **Quick run**: a smoke test with fewer tasks and runs; the figures are not for quoting.\n\n");
         }

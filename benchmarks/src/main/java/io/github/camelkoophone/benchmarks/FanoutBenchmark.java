@@ -1,8 +1,6 @@
 package io.github.camelkoophone.benchmarks;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -181,9 +179,7 @@ final class FanoutBenchmark {
                             double loadBefore, double loadAfter, double minutes, long stubRequests, String stubStats) {
         StringBuilder md = new StringBuilder();
         md.append("## Fan-out\n\n");
-        md.append(String.format(Locale.ROOT, "_Suite `%s`, generated %s UTC in %.1f min. Re-run this suite alone: "
-                                             + "`java -jar benchmarks/target/camel-koophone-benchmarks.jar %s` after the build command above._%n%n",
-                SUITE, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC).format(date), minutes, SUITE));
+        md.append(Report.suiteLine(SUITE, date, minutes));
         if (settings.quick()) {
             md.append("> **Quick run**: a smoke test with few rounds; the figures are not for quoting.\n\n");
         }

@@ -42,6 +42,14 @@ final class Report {
     }
 
     /** Writes (or replaces) the section of {@code suite} in {@code file}. */
+    /** The line under a suite's heading: when it ran, how long it took, how to run it alone. */
+    static String suiteLine(String suite, java.time.Instant date, double minutes) {
+        return String.format(java.util.Locale.ROOT, "_Suite `%s`, generated %s UTC in %.1f min. Re-run this suite alone: "
+                                                    + "`java -jar benchmarks/target/camel-koophone-benchmarks.jar %s` after the build command above._%n%n",
+                suite, java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC).format(date),
+                minutes, suite);
+    }
+
     static void writeSection(Path file, String suite, String markdown) throws IOException {
         String begin = "<!-- BEGIN " + suite + " -->";
         String end = "<!-- END " + suite + " -->";

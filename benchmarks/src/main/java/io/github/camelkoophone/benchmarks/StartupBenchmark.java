@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -137,9 +135,7 @@ final class StartupBenchmark {
         double net = median(runs, r -> r.firstEvent() - TASK_MS - POLL_DELAY_MS);
         StringBuilder md = new StringBuilder();
         md.append("## Start-up\n\n");
-        md.append(String.format(Locale.ROOT, "_Suite `%s`, generated %s UTC in %.1f min. Re-run this suite alone: "
-                                             + "`java -jar benchmarks/target/camel-koophone-benchmarks.jar %s` after the build command above._%n%n",
-                SUITE, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC).format(date), minutes, SUITE));
+        md.append(Report.suiteLine(SUITE, date, minutes));
         if (settings.quick()) {
             md.append("> **Quick run**: a smoke test with fewer launches; the figures are not for quoting.\n\n");
         }
