@@ -56,6 +56,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
@@ -162,6 +163,37 @@ class KooPhoneOperationsWireTest extends WireMockTestSupport {
         assertThat(result.isTerminal()).isTrue();
         assertEnvelope(out, "0", "ok");
         assertThat(out.getHeaders()).doesNotContainKey(TASK_IDS);
+    }
+
+    @Test
+    void getTaskPercentEncodesATaskIdThatIsNotAPlainWord() {
+        String taskId = "a b~c+d";
+        wm.stubFor(get(anyUrl()).willReturn(okJson(fixture("getTask.json"))));
+
+        Exchange exchange = call("koophone:getTask", null, Map.of(TASK_ID, taskId));
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(sentRequest().getUrl()).isEqualTo("/v1/instances/tasks/a%20b~c%2Bd");
+    }
+
+    @Test
+    void anEndpointWithAPathKeepsItsPathBeforeTheOperations() {
+        wm.stubFor(get(anyUrl()).willReturn(okJson(fixture("getTask.json"))));
+
+        Exchange exchange = call("koophone:getTask?endpoint=" + wm.baseUrl() + "/gateway/", null, Map.of(TASK_ID, ASYNC_TASK));
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(sentRequest().getUrl()).isEqualTo("/gateway/v1/instances/tasks/" + ASYNC_TASK);
+    }
+
+    @Test
+    void aChunkedResponseWithoutContentLengthIsReadInFull() {
+        wm.stubFor(get(anyUrl()).willReturn(okJson(fixture("getTask.json")).withChunkedDribbleDelay(5, 50)));
+
+        Exchange exchange = call("koophone:getTask", null, Map.of(TASK_ID, ASYNC_TASK));
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(body(exchange.getMessage(), GetTaskResult.class).getJobs()).hasSize(2);
     }
 
     @Test

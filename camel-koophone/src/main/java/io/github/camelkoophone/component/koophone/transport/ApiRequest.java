@@ -1,8 +1,7 @@
 package io.github.camelkoophone.component.koophone.transport;
 
 import java.net.URI;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,48 +28,64 @@ public record ApiRequest(
         long timeout) {
 
     public ApiRequest {
+        // copies of immutable collections are the collections themselves, so withHeader copies once, not twice
         query = query == null ? List.of() : List.copyOf(query);
-        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        headers = Map.copyOf(headers);
     }
 
     public ApiRequest withHeader(String name, String value) {
-        Map<String, String> copy = new LinkedHashMap<>(headers);
-        copy.put(name, value);
-        return new ApiRequest(this.name, method, baseUrl, path, query, copy, body, requestId, idempotent, sensitive, timeout);
+        return withHeaders(Map.of(name, value));
     }
 
     public ApiRequest withHeaders(Map<String, String> added) {
-        Map<String, String> copy = new LinkedHashMap<>(headers);
+        Map<String, String> copy = new HashMap<>(headers);
         copy.putAll(added);
         return new ApiRequest(name, method, baseUrl, path, query, copy, body, requestId, idempotent, sensitive, timeout);
     }
 
     /** Base URLs are few; parsing one per call showed in profiles. */
-    private static final Map<String, String> AUTHORITIES = new ConcurrentHashMap<>();
+    private static final Map<String, URI> BASE_URIS = new ConcurrentHashMap<>();
+
+    /** The base URL, parsed. */
+    public URI baseUri() {
+        return BASE_URIS.computeIfAbsent(baseUrl, URI::create);
+    }
 
     /** The authority as sent in the Host header and signed: keeps an explicit port. */
     public String authority() {
-        return AUTHORITIES.computeIfAbsent(baseUrl, url -> URI.create(url).getRawAuthority());
+        return baseUri().getRawAuthority();
     }
 
     /** The full URL with every path segment and query component percent-encoded. */
     public String url() {
-        StringBuilder url = new StringBuilder(baseUrl.length() + path.length() + 32).append(baseUrl);
-        for (String segment : path.split("/", -1)) {
-            if (!segment.isEmpty()) {
-                url.append('/').append(UrlEncoding.encode(segment));
-            }
+        return baseUrl + target();
+    }
+
+    /** The path (after the base URL's) and query as sent: every path segment and query component percent-encoded. */
+    public String target() {
+        if (query.isEmpty() && UrlEncoding.isPathOfUnreserved(path)) {
+            return path; // nothing to encode, the usual case
         }
-        if (path.endsWith("/")) {
-            url.append('/');
+        StringBuilder target = new StringBuilder(path.length() + 16);
+        int start = 0;
+        for (int slash; (slash = path.indexOf('/', start)) >= 0; start = slash + 1) {
+            appendSegment(target, start, slash);
+            target.append('/');
         }
+        appendSegment(target, start, path.length());
         char separator = '?';
         for (Map.Entry<String, String> param : query) {
-            url.append(separator).append(UrlEncoding.encode(param.getKey())).append('=')
+            target.append(separator).append(UrlEncoding.encode(param.getKey())).append('=')
                     .append(UrlEncoding.encode(param.getValue()));
             separator = '&';
         }
-        return url.toString();
+        return target.toString();
+    }
+
+    private void appendSegment(StringBuilder target, int from, int to) {
+        if (from < to) {
+            target.append(UrlEncoding.encode(path.substring(from, to)));
+        }
     }
 
     @Override

@@ -14,10 +14,17 @@ import java.util.TreeMap;
 public record ApiResponse(int status, Map<String, String> headers, byte[] body) {
 
     public ApiResponse {
-        TreeMap<String, String> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        caseInsensitive.putAll(headers);
-        headers = caseInsensitive;
+        if (!(headers instanceof TreeMap<String, String> sorted && sorted.comparator() == String.CASE_INSENSITIVE_ORDER)) {
+            TreeMap<String, String> caseInsensitive = caseInsensitive();
+            caseInsensitive.putAll(headers);
+            headers = caseInsensitive;
+        }
         body = body == null ? new byte[0] : body;
+    }
+
+    /** An empty header map of the kind the constructor keeps as it is. */
+    public static TreeMap<String, String> caseInsensitive() {
+        return new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     }
 
     public String header(String name) {

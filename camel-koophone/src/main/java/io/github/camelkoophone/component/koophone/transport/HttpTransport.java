@@ -1,14 +1,15 @@
 package io.github.camelkoophone.component.koophone.transport;
 
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.security.GeneralSecurityException;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
 import javax.net.ssl.SSLContext;
@@ -26,6 +27,7 @@ import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.client5.http.ssl.TrustAllStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -61,6 +63,8 @@ public final class HttpTransport implements Interceptor.Chain, Closeable {
 
     private final CloseableHttpClient client;
     private final Deadlines deadlines;
+    /** One per distinct requestTimeout, which endpoints share; building one per call showed in profiles. */
+    private final Map<Long, RequestConfig> configs = new ConcurrentHashMap<>();
 
     /**
      * @param sslContext the TLS context built from the settings' parameters, or null for the JVM's default
@@ -115,12 +119,17 @@ public final class HttpTransport implements Interceptor.Chain, Closeable {
 
     @Override
     public CompletableFuture<ApiResponse> proceed(ApiRequest request) {
-        HttpUriRequestBase http = new HttpUriRequestBase(request.method(), java.net.URI.create(request.url()));
-        http.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofMilliseconds(request.timeout())).build());
+        // the parsed base URL is cached and only the path is set: parsing a whole URL per call showed in profiles
+        URI base = request.baseUri();
+        HttpUriRequestBase http = new HttpUriRequestBase(request.method(), base);
+        http.setPath(base.getRawPath() == null ? request.target() : base.getRawPath() + request.target());
+        http.setConfig(configs.computeIfAbsent(request.timeout(),
+                timeout -> RequestConfig.custom().setResponseTimeout(Timeout.ofMilliseconds(timeout)).build()));
         // the Host header is signed, so send exactly the authority that was signed
-        http.setHeader("Host", request.authority());
+        http.addHeader("Host", request.authority());
+        // the names are a map's keys, so adding cannot repeat one (setHeader would search for each first)
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
-            http.setHeader(header.getKey(), header.getValue());
+            http.addHeader(header.getKey(), header.getValue());
         }
         if (request.body() != null) {
             http.setEntity(new ByteArrayEntity(request.body(), JSON));
@@ -142,7 +151,7 @@ public final class HttpTransport implements Interceptor.Chain, Closeable {
     }
 
     private static ApiResponse read(ClassicHttpResponse response) throws IOException {
-        Map<String, String> headers = new HashMap<>();
+        TreeMap<String, String> headers = ApiResponse.caseInsensitive();
         for (Header header : response.getHeaders()) {
             headers.putIfAbsent(header.getName(), header.getValue());
         }
@@ -153,22 +162,27 @@ public final class HttpTransport implements Interceptor.Chain, Closeable {
         if (entity == null) {
             return new byte[0];
         }
-        if (entity.getContentLength() > MAX_RESPONSE_BYTES) {
-            throw new ResponseTooLargeException("response body of " + entity.getContentLength() + " bytes exceeds "
+        long length = entity.getContentLength();
+        if (length > MAX_RESPONSE_BYTES) {
+            throw new ResponseTooLargeException("response body of " + length + " bytes exceeds "
                                                 + MAX_RESPONSE_BYTES + " bytes (the limit on any KooPhone response)");
         }
         try (InputStream in = entity.getContent()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(
-                    entity.getContentLength() > 0 ? (int) entity.getContentLength() : 1024);
-            byte[] buffer = new byte[8192];
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                if (out.size() + n > MAX_RESPONSE_BYTES) {
-                    throw new ResponseTooLargeException("response body exceeds " + MAX_RESPONSE_BYTES
-                                                        + " bytes (the limit on any KooPhone response)");
+            if (length >= 0) {
+                // the usual case: read into an array of exactly the announced size, no buffer and no copy
+                byte[] body = in.readNBytes((int) length);
+                if (body.length < length) {
+                    throw new ConnectionClosedException("response body ended after " + body.length + " of " + length + " bytes");
                 }
-                out.write(buffer, 0, n);
+                return body;
             }
-            return out.toByteArray();
+            // chunked: readNBytes grows in steps up to the limit, and one byte more tells a body over it
+            byte[] body = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+            if (body.length > MAX_RESPONSE_BYTES) {
+                throw new ResponseTooLargeException("response body exceeds " + MAX_RESPONSE_BYTES
+                                                    + " bytes (the limit on any KooPhone response)");
+            }
+            return body;
         }
     }
 

@@ -21,6 +21,9 @@ public final class UrlEncoding {
         if (value == null || value.isEmpty()) {
             return "";
         }
+        if (unreserved(value)) {
+            return value; // ids and path words: nothing to encode, and the common case
+        }
         String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
         int len = encoded.length();
         int i = 0;
@@ -58,4 +61,27 @@ public final class UrlEncoding {
         return sb.toString();
     }
 
+    /** Whether a path is slashes and unreserved characters only, so encoding its segments changes nothing. */
+    public static boolean isPathOfUnreserved(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c != '/' && !unreserved(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean unreserved(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (!unreserved(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean unreserved(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~';
+    }
 }
