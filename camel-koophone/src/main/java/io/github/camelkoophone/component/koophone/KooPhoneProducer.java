@@ -117,12 +117,20 @@ public class KooPhoneProducer extends DefaultAsyncProducer {
             return null;
         }
         if (value instanceof Collection<?> collection) {
-            return collection.stream().map(String::valueOf).map(String::trim).toList();
+            return trimmed(collection.toArray());
         }
         if (value instanceof String[] array) {
-            return Arrays.stream(array).map(String::trim).toList();
+            return trimmed(array);
         }
         return Arrays.stream(value.toString().split(",")).map(String::trim).filter(id -> !id.isEmpty()).toList();
+    }
+
+    private static List<String> trimmed(Object[] ids) {
+        String[] trimmed = new String[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            trimmed[i] = String.valueOf(ids[i]).trim();
+        }
+        return List.of(trimmed);
     }
 
     static Throwable unwrap(Throwable failure) {

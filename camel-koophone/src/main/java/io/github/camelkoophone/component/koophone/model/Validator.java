@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The documented input rules of the KooPhone API, shared by every request model. Each check throws a
@@ -20,8 +19,6 @@ public final class Validator {
 
     public static final int MAX_COMMAND_BYTES = 1024;
     public static final int MAX_ID_LENGTH = 32;
-    /** Letters, digits, space and {@code _ . / : -}: the documented set plus the space its own example uses. */
-    private static final Pattern COMMAND_CHARS = Pattern.compile("[A-Za-z0-9 _./:\\-]*");
     public static final String TIMESTAMP_PATTERN = "yyyy-MM-dd HH:mm:ss";
     private static final DateTimeFormatter TIMESTAMP
             = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
@@ -48,7 +45,10 @@ public final class Validator {
     public void ids(String field, List<String> ids) {
         notEmpty(field, ids);
         for (int i = 0; i < ids.size(); i++) {
-            id(field + "[" + i + "]", ids.get(i));
+            String id = ids.get(i);
+            if (id == null || id.isBlank() || id.length() > MAX_ID_LENGTH) {
+                id(field + "[" + i + "]", id); // the field name is built only for the message
+            }
         }
     }
 
@@ -61,14 +61,28 @@ public final class Validator {
 
     public void command(String field, String command) {
         required(field, command);
-        int bytes = command.getBytes(StandardCharsets.UTF_8).length;
+        // every character is one byte when all are in the allowed set: encode only when one is not
+        boolean allowed = commandChars(command);
+        int bytes = allowed ? command.length() : command.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_COMMAND_BYTES) {
             throw new KooPhoneValidationException(field, "must be at most " + MAX_COMMAND_BYTES + " bytes, was " + bytes);
         }
-        if (validateCommand && !COMMAND_CHARS.matcher(command).matches()) {
+        if (validateCommand && !allowed) {
             throw new KooPhoneValidationException(field,
                     "may contain only letters, digits, space and _ . / : - (set validateCommand=false to skip this check)");
         }
+    }
+
+    /** Letters, digits, space and {@code _ . / : -}: the documented set plus the space its own example uses. */
+    private static boolean commandChars(String command) {
+        for (int i = 0; i < command.length(); i++) {
+            char c = command.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ' ' || c == '_' || c == '.'
+                  || c == '/' || c == ':' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public void oneOf(String field, Object value, Set<?> allowed) {

@@ -32,21 +32,28 @@ public final class TaskRegistry {
     }
 
     public void register(TaskRegistration task) {
-        synchronized (this) {
-            if (watchers.isEmpty()) {
-                if (unclaimed.size() >= MAX_UNCLAIMED) {
-                    String oldest = unclaimed.keySet().iterator().next();
-                    unclaimed.remove(oldest);
-                    LOG.warn("No koophone:tasks consumer is running and {} tasks wait for one: forgetting task {}",
-                            MAX_UNCLAIMED, oldest);
-                }
-                unclaimed.put(task.taskId(), task);
-                return;
-            }
+        // with a consumer running (the usual case) no lock is taken; attach() drains under the lock, so the check
+        // is repeated there before a task is kept
+        if (watchers.isEmpty() && keptForLater(task)) {
+            return;
         }
         for (TaskWatcher watcher : watchers) {
             watcher.watch(task);
         }
+    }
+
+    private synchronized boolean keptForLater(TaskRegistration task) {
+        if (!watchers.isEmpty()) {
+            return false;
+        }
+        if (unclaimed.size() >= MAX_UNCLAIMED) {
+            String oldest = unclaimed.keySet().iterator().next();
+            unclaimed.remove(oldest);
+            LOG.warn("No koophone:tasks consumer is running and {} tasks wait for one: forgetting task {}",
+                    MAX_UNCLAIMED, oldest);
+        }
+        unclaimed.put(task.taskId(), task);
+        return true;
     }
 
     public void attach(TaskWatcher watcher) {
