@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 
 import io.github.camelkoophone.component.koophone.KooPhoneApiException;
 import io.github.camelkoophone.component.koophone.api.ResponseReader;
@@ -39,13 +38,13 @@ final class AkSkAuthenticator implements Authenticator {
     }
 
     @Override
-    public CompletableFuture<ApiRequest> authenticate(ApiRequest request) {
+    public ApiRequest authenticate(ApiRequest request) {
         KooPhoneApiException refused = rejection;
         if (refused != null && clock.instant().isBefore(rejectedAt.plus(IamTokenAuthenticator.REJECTION_MEMORY))) {
-            return CompletableFuture.failedFuture(new KooPhoneApiException(request.name(), refused.getHttpStatus(),
+            throw new KooPhoneApiException(request.name(), refused.getHttpStatus(),
                     refused.getErrorCode(), refused.getErrorMessage() + " (this access key was refused at " + rejectedAt
                                             + "; nothing is sent with it for a minute, so the gateway does not lock it)",
-                    request.requestId()));
+                    request.requestId());
         }
         Map<String, String> added = new LinkedHashMap<>();
         added.put(SdkHmacSha256Signer.DATE_HEADER, SdkHmacSha256Signer.formatDate(clock.instant()));
@@ -66,18 +65,18 @@ final class AkSkAuthenticator implements Authenticator {
             }
         });
         String authorization = signer.authorization(request.method(), request.path(), request.query(), signed, request.body());
-        return CompletableFuture.completedFuture(withHeaders.withHeader(AUTHORIZATION_HEADER, authorization));
+        return withHeaders.withHeader(AUTHORIZATION_HEADER, authorization);
     }
 
     @Override
-    public CompletableFuture<Boolean> refreshAfterUnauthorized(ApiRequest rejected, ApiResponse response) {
+    public boolean refreshAfterUnauthorized(ApiRequest rejected, ApiResponse response) {
         try {
             ResponseReader.read(rejected.name(), response, rejected.requestId());
         } catch (KooPhoneApiException refused) {
             rejection = refused;
             rejectedAt = clock.instant();
         }
-        return CompletableFuture.completedFuture(false);
+        return false;
     }
 
     @Override

@@ -20,11 +20,10 @@ public final class AuthInterceptor implements Interceptor {
 
     @Override
     public CompletableFuture<ApiResponse> intercept(ApiRequest request, Chain chain) {
-        return authenticator.authenticate(request).thenCompose(authenticated -> chain.proceed(authenticated)
-                .thenCompose(response -> response.status() != 401
-                        ? CompletableFuture.completedFuture(response)
-                        : authenticator.refreshAfterUnauthorized(authenticated, response).thenCompose(refreshed -> refreshed
-                                ? authenticator.authenticate(request).thenCompose(chain::proceed)
-                                : CompletableFuture.completedFuture(response))));
+        ApiRequest authenticated = authenticator.authenticate(request);
+        return chain.proceed(authenticated).thenCompose(response -> response.status() == 401
+                                                                   && authenticator.refreshAfterUnauthorized(authenticated, response)
+                ? chain.proceed(authenticator.authenticate(request))
+                : CompletableFuture.completedFuture(response));
     }
 }

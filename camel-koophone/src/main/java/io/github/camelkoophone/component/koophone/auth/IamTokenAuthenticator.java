@@ -35,37 +35,28 @@ final class IamTokenAuthenticator implements Authenticator {
     }
 
     @Override
-    public CompletableFuture<ApiRequest> authenticate(ApiRequest request) {
+    public ApiRequest authenticate(ApiRequest request) {
         IamToken token = current;
-        if (token != null && !token.needsRefresh(clock.instant())) {
-            return CompletableFuture.completedFuture(request.withHeader(TOKEN_HEADER, token.value()));
+        if (token == null || token.needsRefresh(clock.instant())) {
+            // wait in this thread: continuing on the thread that logged in would run every waiter's call on it
+            token = login().join();
         }
-        // wait in this thread: continuing on the thread that logged in would run every waiter's call on it, in turn
-        CompletableFuture<IamToken> fresh = login();
-        try {
-            return CompletableFuture.completedFuture(request.withHeader(TOKEN_HEADER, fresh.join().value()));
-        } catch (java.util.concurrent.CompletionException e) {
-            return CompletableFuture.failedFuture(unwrap(e));
-        }
+        return request.withHeader(TOKEN_HEADER, token.value());
     }
 
     @Override
-    public CompletableFuture<Boolean> refreshAfterUnauthorized(ApiRequest rejected, ApiResponse response) {
+    public boolean refreshAfterUnauthorized(ApiRequest rejected, ApiResponse response) {
         String used = rejected.headers().get(TOKEN_HEADER);
         synchronized (this) {
             IamToken token = current;
             if (token != null && !token.value().equals(used)) {
-                return CompletableFuture.completedFuture(true); // someone already replaced the rejected token
+                return true; // someone already replaced the rejected token
             }
             current = null;
         }
         LOG.debug("KooPhone rejected the IAM token (HTTP 401): logging in again");
-        try {
-            login().join();
-            return CompletableFuture.completedFuture(true);
-        } catch (java.util.concurrent.CompletionException e) {
-            return CompletableFuture.failedFuture(unwrap(e));
-        }
+        login().join();
+        return true;
     }
 
     private CompletableFuture<IamToken> login() {

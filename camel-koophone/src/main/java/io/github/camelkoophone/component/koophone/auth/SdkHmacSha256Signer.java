@@ -55,8 +55,18 @@ public final class SdkHmacSha256Signer {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final Comparator<String[]> BY_KEY = Comparator.comparing(pair -> pair[0]);
 
+    /** Looking a digest up per call showed in profiles; instances are not thread-safe, so one per thread. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    });
+
     private final String accessKey;
     private final SecretKeySpec secretKey;
+    private final ThreadLocal<Mac> mac = ThreadLocal.withInitial(this::newMac);
 
     public SdkHmacSha256Signer(String accessKey, String secretKey) {
         if (accessKey == null || accessKey.isEmpty()) {
@@ -198,21 +208,21 @@ public final class SdkHmacSha256Signer {
     }
 
     private byte[] hmac(byte[] data) {
+        return mac.get().doFinal(data); // doFinal leaves the Mac ready for the next message, with the same key
+    }
+
+    private Mac newMac() {
         try {
-            Mac mac = Mac.getInstance(HMAC_ALGORITHM);
-            mac.init(secretKey);
-            return mac.doFinal(data);
+            Mac hmac = Mac.getInstance(HMAC_ALGORITHM);
+            hmac.init(secretKey);
+            return hmac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
     }
 
     private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return SHA256.get().digest(data); // digest resets it
     }
 
     static String hex(byte[] bytes) {

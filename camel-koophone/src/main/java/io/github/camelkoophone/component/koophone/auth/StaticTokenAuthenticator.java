@@ -1,7 +1,5 @@
 package io.github.camelkoophone.component.koophone.auth;
 
-import java.util.concurrent.CompletableFuture;
-
 import io.github.camelkoophone.component.koophone.transport.ApiRequest;
 
 /** A token the user obtained: sent as is, never refreshed. */
@@ -14,8 +12,8 @@ final class StaticTokenAuthenticator implements Authenticator {
     }
 
     @Override
-    public CompletableFuture<ApiRequest> authenticate(ApiRequest request) {
-        return CompletableFuture.completedFuture(request.withHeader(IamTokenAuthenticator.TOKEN_HEADER, token));
+    public ApiRequest authenticate(ApiRequest request) {
+        return request.withHeader(IamTokenAuthenticator.TOKEN_HEADER, token);
     }
 
     @Override

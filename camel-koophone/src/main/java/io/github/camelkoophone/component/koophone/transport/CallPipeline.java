@@ -27,7 +27,8 @@ public final class CallPipeline {
         try {
             return interceptors.get(index).intercept(request, next -> proceed(index + 1, next));
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            // a failure an interceptor waited for (an IAM login) arrives wrapped: fail with what it was
+            return CompletableFuture.failedFuture(RetryInterceptor.unwrap(e));
         }
     }
 }
