@@ -86,9 +86,8 @@ public class KooPhoneProducer extends DefaultAsyncProducer {
 
     private static void setResult(Message message, KooPhoneOperation op, OperationCaller.Outcome outcome) {
         message.setBody(outcome.result());
-        var first = outcome.data().get(0);
-        message.setHeader(KooPhoneConstants.ERROR_CODE, first.path("error_code").asText("0"));
-        message.setHeader(KooPhoneConstants.ERROR_MESSAGE, first.path("error_msg").asText(null));
+        message.setHeader(KooPhoneConstants.ERROR_CODE, outcome.first().errorCode() != null ? outcome.first().errorCode() : "0");
+        message.setHeader(KooPhoneConstants.ERROR_MESSAGE, outcome.first().errorMessage());
         if (op.returnsTask()) {
             // always set, so a task id from an earlier step never passes for this call's
             message.setHeader(KooPhoneConstants.TASK_IDS, outcome.taskIds());

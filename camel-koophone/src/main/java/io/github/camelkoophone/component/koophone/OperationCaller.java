@@ -5,10 +5,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkoophone.component.koophone.api.ApiOperation;
 import io.github.camelkoophone.component.koophone.api.Fanout;
 import io.github.camelkoophone.component.koophone.api.Inputs;
+import io.github.camelkoophone.component.koophone.api.Reply;
 import io.github.camelkoophone.component.koophone.api.RequestAssembler;
 import io.github.camelkoophone.component.koophone.api.ResponseReader;
 import io.github.camelkoophone.component.koophone.api.ResultAssembler;
@@ -26,15 +26,11 @@ public final class OperationCaller {
      * The outcome of a call.
      *
      * @param result    the typed result
-     * @param data      the normalised data of each call (one per chunk)
+     * @param first     what the first call answered (its error code and message are reported)
      * @param requestId the x-request-id of the first call
      * @param taskIds   every task id returned, in order (empty for operations that return none)
      */
-    public record Outcome(Object result, List<ObjectNode> data, String requestId, List<String> taskIds) {
-    }
-
-    /** What one call returned: its normalised data and its typed result. */
-    private record Part(ObjectNode data, Object result) {
+    public record Outcome(Object result, Reply first, String requestId, List<String> taskIds) {
     }
 
     /** The calls of one logical operation call, assembled and validated but not sent yet. */
@@ -72,16 +68,15 @@ public final class OperationCaller {
          */
         public CompletableFuture<Outcome> sendEach(Consumer<Object> onResult) {
             return Fanout.run(calls, batchConcurrency, worker, call -> pipeline.execute(call).thenApply(response -> {
-                ObjectNode data = ResponseReader.read(op.name(), response, call.requestId(), op.errorCodeInSuccessIsFailure());
-                Object result = ResultAssembler.convert(op, data, call.requestId());
+                Reply reply = ResponseReader.reply(op, response, call.requestId());
                 if (onResult != null) {
-                    onResult.accept(result);
+                    onResult.accept(reply.result());
                 }
-                return new Part(data, result);
-            })).thenApply(parts -> {
-                List<ObjectNode> data = parts.stream().map(Part::data).toList();
-                Object result = ResultAssembler.merge(op, parts.stream().map(Part::result).toList(), requestId());
-                return new Outcome(result, data, requestId(), op.returnsTask() ? ResultAssembler.taskIds(data, op.taskIdField()) : List.of());
+                return reply;
+            })).thenApply(replies -> {
+                Object result = replies.size() == 1 ? replies.get(0).result()
+                        : ResultAssembler.merge(op, replies.stream().map(Reply::result).toList(), requestId());
+                return new Outcome(result, replies.get(0), requestId(), op.returnsTask() ? ResultAssembler.taskIds(replies) : List.of());
             });
         }
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +32,8 @@ public final class RequestAssembler {
     public static final String REQUEST_ID_HEADER = "x-request-id";
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}]+)}");
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    /** Path templates, split once: matching the pattern per call showed in profiles. */
+    private static final Map<String, String[]> TEMPLATES = new ConcurrentHashMap<>();
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
     /**
@@ -244,17 +247,16 @@ public final class RequestAssembler {
     }
 
     private ApiRequest toCall(ApiOperation op, ObjectNode fields, String requestId) {
-        StringBuilder path = new StringBuilder();
-        Matcher param = PATH_PARAM.matcher(op.pathTemplate());
-        while (param.find()) {
-            JsonNode value = fields.remove(param.group(1));
-            String text = value == null || value.isNull() ? settings.pathParams().get(param.group(1)) : value.asText();
+        String[] parts = TEMPLATES.computeIfAbsent(op.pathTemplate(), RequestAssembler::parts);
+        StringBuilder path = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i += 2) {
+            JsonNode value = fields.remove(parts[i]);
+            String text = value == null || value.isNull() ? settings.pathParams().get(parts[i]) : value.asText();
             if (text == null || text.isBlank()) {
-                throw new KooPhoneValidationException(param.group(1), "is required");
+                throw new KooPhoneValidationException(parts[i], "is required");
             }
-            param.appendReplacement(path, Matcher.quoteReplacement(text));
+            path.append(text).append(parts[i + 1]);
         }
-        param.appendTail(path);
 
         List<Map.Entry<String, String>> query = new ArrayList<>();
         byte[] body = null;
@@ -269,6 +271,20 @@ public final class RequestAssembler {
             body = bytes(fields);
         }
         return toCall(op, path.toString(), query, body, requestId);
+    }
+
+    /** A path template split at its parameters: literal, name, literal, ..., name, literal. */
+    private static String[] parts(String template) {
+        List<String> parts = new ArrayList<>();
+        Matcher param = PATH_PARAM.matcher(template);
+        int literalStart = 0;
+        while (param.find()) {
+            parts.add(template.substring(literalStart, param.start()));
+            parts.add(param.group(1));
+            literalStart = param.end();
+        }
+        parts.add(template.substring(literalStart));
+        return parts.toArray(String[]::new);
     }
 
     private ApiRequest toCall(ApiOperation op, String path, List<Map.Entry<String, String>> query, byte[] body,

@@ -1,9 +1,13 @@
 package io.github.camelkoophone.component.koophone.api;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkoophone.component.koophone.KooPhoneApiException;
 import io.github.camelkoophone.component.koophone.model.CmdJob;
@@ -19,9 +23,20 @@ public final class ResultAssembler {
     private ResultAssembler() {
     }
 
+    /** Result types are few; a reader per type spares finding its deserializer on every call. */
+    private static final Map<Class<?>, ObjectReader> READERS = new ConcurrentHashMap<>();
+
     /** The typed result of one call; a task result's jobs carry its task id. */
     public static Object convert(ApiOperation op, ObjectNode data, String requestId) {
-        Object result = toType(op, data, requestId);
+        return stamped(toType(op, data, requestId));
+    }
+
+    /** The typed result of one call from its data object's bytes ({@code length} bytes at {@code offset}). */
+    static Object bind(ApiOperation op, byte[] body, int offset, int length) throws IOException {
+        return stamped(READERS.computeIfAbsent(op.resultType(), Json.MAPPER::readerFor).readValue(body, offset, length));
+    }
+
+    private static Object stamped(Object result) {
         if (result instanceof TaskResult task && task.getCmdJobs() != null) {
             for (CmdJob job : task.getCmdJobs()) {
                 if (job.getTaskId() == null) {
@@ -30,14 +45,6 @@ public final class ResultAssembler {
             }
         }
         return result;
-    }
-
-    public static Object assemble(ApiOperation op, List<ObjectNode> data, String requestId) {
-        List<Object> results = new ArrayList<>(data.size());
-        for (ObjectNode part : data) {
-            results.add(convert(op, part, requestId));
-        }
-        return merge(op, results, requestId);
     }
 
     /** One result of the operation's type from the results of its calls. */
@@ -50,18 +57,12 @@ public final class ResultAssembler {
         return toType(op, JsonMerge.merge(canonical), requestId);
     }
 
-    /** Every task id the calls returned, in order. */
-    public static List<String> taskIds(List<ObjectNode> data) {
-        return taskIds(data, "task_id");
-    }
-
-    /** Every id in {@code field} the calls returned, in order (CPH names its job group {@code request_id}). */
-    public static List<String> taskIds(List<ObjectNode> data, String field) {
-        List<String> ids = new ArrayList<>(data.size());
-        for (ObjectNode part : data) {
-            String id = part.path(field).asText(null);
-            if (id != null && !ids.contains(id)) {
-                ids.add(id);
+    /** Every task id the calls returned, in order, each once (CPH names its job group {@code request_id}). */
+    public static List<String> taskIds(List<Reply> replies) {
+        List<String> ids = new ArrayList<>(replies.size());
+        for (Reply reply : replies) {
+            if (reply.taskId() != null && !ids.contains(reply.taskId())) {
+                ids.add(reply.taskId());
             }
         }
         return ids;
