@@ -45,13 +45,22 @@ public final class RetryInterceptor implements Interceptor {
 
     @Override
     public CompletableFuture<ApiResponse> intercept(ApiRequest request, Chain chain) {
+        CompletableFuture<ApiResponse> first = chain.proceed(request);
+        if (first.isDone() && !first.isCompletedExceptionally() && !shouldRetry(request, first.join(), null)) {
+            return first; // the usual case: answered in this thread, nothing to retry, no future to chain
+        }
         CompletableFuture<ApiResponse> result = new CompletableFuture<>();
-        attempt(request, chain, 0, result);
+        handle(request, chain, 0, first, result);
         return result;
     }
 
     private void attempt(ApiRequest request, Chain chain, int retry, CompletableFuture<ApiResponse> result) {
-        chain.proceed(request).whenComplete((response, failure) -> {
+        handle(request, chain, retry, chain.proceed(request), result);
+    }
+
+    private void handle(ApiRequest request, Chain chain, int retry, CompletableFuture<ApiResponse> attempt,
+                        CompletableFuture<ApiResponse> result) {
+        attempt.whenComplete((response, failure) -> {
             Throwable cause = unwrap(failure);
             if (retry < policy.maxRetries() && shouldRetry(request, response, cause)) {
                 long delay = delay(retry, response);
