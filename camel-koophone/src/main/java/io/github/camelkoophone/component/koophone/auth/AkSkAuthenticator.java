@@ -2,9 +2,8 @@ package io.github.camelkoophone.component.koophone.auth;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 import io.github.camelkoophone.component.koophone.KooPhoneApiException;
 import io.github.camelkoophone.component.koophone.api.ResponseReader;
@@ -46,7 +45,7 @@ final class AkSkAuthenticator implements Authenticator {
                                             + "; nothing is sent with it for a minute, so the gateway does not lock it)",
                     request.requestId());
         }
-        Map<String, String> added = new LinkedHashMap<>();
+        Map<String, String> added = new HashMap<>(8);
         added.put(SdkHmacSha256Signer.DATE_HEADER, SdkHmacSha256Signer.formatDate(clock.instant()));
         if (projectId != null) {
             added.put(PROJECT_HEADER, projectId);
@@ -54,18 +53,17 @@ final class AkSkAuthenticator implements Authenticator {
         if (securityToken != null) {
             added.put(SECURITY_TOKEN_HEADER, securityToken);
         }
-        ApiRequest withHeaders = request.withHeaders(added);
-
         // sign every header we send except Content-Type, which the client may rewrite (as the official SDK does)
-        Map<String, String> signed = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, String> signed = new HashMap<>(added);
         signed.put("host", request.authority());
-        withHeaders.headers().forEach((name, value) -> {
+        request.headers().forEach((name, value) -> {
             if (!"content-type".equalsIgnoreCase(name)) {
                 signed.put(name, value);
             }
         });
-        String authorization = signer.authorization(request.method(), request.path(), request.query(), signed, request.body());
-        return withHeaders.withHeader(AUTHORIZATION_HEADER, authorization);
+        added.put(AUTHORIZATION_HEADER,
+                signer.authorization(request.method(), request.path(), request.query(), signed, request.body()));
+        return request.withHeaders(added);
     }
 
     @Override
