@@ -1,5 +1,6 @@
 package io.github.camelkoophone.benchmarks;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -596,7 +597,8 @@ final class ConsumerScaleBenchmark {
     // ------------------------------------------------------------------ report
 
     private String markdown(Instant date, List<HeapSample> heap, Map<Integer, List<Poll>> cycles, List<Poll> slow,
-                            List<LatencyPhase> latency, double[] roundTrip, double loadBefore, double loadAfter, double minutes) {
+                            List<LatencyPhase> latency, double[] roundTrip, double loadBefore, double loadAfter, double minutes)
+            throws IOException {
         double rtt = percentile(roundTrip, 50);
         double pace = KooPhoneEndpoint.DEFAULT_DELAY * 0.75;
         StringBuilder md = new StringBuilder();
@@ -724,23 +726,7 @@ final class ConsumerScaleBenchmark {
                   + "most a delay: p50 about 1 s and p99 just under 2 s is what the design allows; the polls meanwhile take "
                   + "the pace, not less.\n\n");
 
-        md.append("### What was changed for these targets\n\n");
-        md.append("""
-                The first full run of this suite (commit 33a83c7, load average 14-23) missed the latency target: p99
-                3,421 ms at pollConcurrency 10 and 3,824 ms at 50 (p50 1,716 and 1,913 ms), about the delay plus two
-                polls, because a poll delivered its events only after its last GetTask and the next poll started a
-                delay after the previous one ended. Heap was 660 B per task after registering, 699-704 B after the
-                first poll. Changes, each measured in its commit message:
-
-                - 1feb838: without a `taskStore` the consumer no longer writes every task into a private
-                  `MemoryStateRepository` (an encoded copy, a log entry, the index, and a key never freed after the
-                  task ended): heap per task 660 → about 320 B.
-                - 005c2f0: each GetTask answer's events are delivered as it arrives (p99 3,421 → 3,244 ms at 10,
-                  3,824 → 2,675 ms at 50, quick runs).
-                - 49c40c9: the consumers poll at a fixed rate by default (p99 2,086 and 2,142 ms).
-                - af2f74f: a fixed-rate poll spreads its GetTasks over three quarters of the delay, each task at the
-                  same place every poll (p99 1,983 and 1,985 ms: met).
-                """);
+        md.append(Report.changes(SUITE));
         return md.toString();
     }
 

@@ -1,5 +1,6 @@
 package io.github.camelkoophone.benchmarks;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -337,7 +338,7 @@ final class ProducerOverheadBenchmark {
     private String markdown(Instant date, List<Scenario> scenarios, List<Variant> variants,
                             Map<Scenario, Map<String, List<Harness.Sample>>> samples, Map<String, String> failures,
                             Map<String, String> errors, StubCeiling ceiling, SigningCost signing, double loadBefore, double loadAfter, double minutes,
-                            long stubRequests, StubServer stub) {
+                            long stubRequests, StubServer stub) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("## Producer overhead\n\n");
         md.append("_Suite `").append(SUITE).append("`, generated ")
@@ -451,6 +452,8 @@ final class ProducerOverheadBenchmark {
                 + "%.1f KB. That is the floor of the difference between the AK/SK rows and the token rows above.%n%n",
                 settings.quick() ? 3 : 7, signing.getNanos() / 1e3, signing.getBytes() / 1024, signing.postNanos() / 1e3,
                 signing.postBytes() / 1024, signing.headersNanos() / 1e3, signing.headersBytes() / 1024));
+
+        md.append(Report.changes(SUITE));
 
         if (!failures.isEmpty() || !errors.isEmpty()) {
             md.append("### Failed calls\n\n");

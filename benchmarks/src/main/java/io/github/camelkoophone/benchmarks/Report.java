@@ -41,7 +41,19 @@ final class Report {
         return here;
     }
 
-    /** Writes (or replaces) the section of {@code suite} in {@code file}. */
+    /**
+     * The hand-written record of what was changed for a suite's targets, {@code benchmarks/changes/<suite>.md},
+     * under its own heading; empty when there is none. Read when the report is written, so the record can name
+     * the run's own commit and sit beside the figures it explains.
+     */
+    static String changes(String suite) throws IOException {
+        Path file = projectRoot().resolve("benchmarks").resolve("changes").resolve(suite + ".md");
+        if (!Files.isRegularFile(file)) {
+            return "";
+        }
+        return "### What was changed for these targets\n\n" + Files.readString(file, StandardCharsets.UTF_8).strip() + "\n\n";
+    }
+
     /** The line under a suite's heading: when it ran, how long it took, how to run it alone. */
     static String suiteLine(String suite, java.time.Instant date, double minutes) {
         return String.format(java.util.Locale.ROOT, "_Suite `%s`, generated %s UTC in %.1f min. Re-run this suite alone: "
@@ -50,6 +62,7 @@ final class Report {
                 minutes, suite);
     }
 
+    /** Writes (or replaces) the section of {@code suite} in {@code file}. */
     static void writeSection(Path file, String suite, String markdown) throws IOException {
         String begin = "<!-- BEGIN " + suite + " -->";
         String end = "<!-- END " + suite + " -->";
