@@ -74,8 +74,7 @@ public final class OperationCaller {
                 }
                 return reply;
             })).thenApply(replies -> {
-                Object result = replies.size() == 1 ? replies.get(0).result()
-                        : ResultAssembler.merge(op, replies.stream().map(Reply::result).toList(), requestId());
+                Object result = ResultAssembler.merge(op, replies.stream().map(Reply::result).toList(), requestId());
                 return new Outcome(result, replies.get(0), requestId(), op.returnsTask() ? ResultAssembler.taskIds(replies) : List.of());
             });
         }

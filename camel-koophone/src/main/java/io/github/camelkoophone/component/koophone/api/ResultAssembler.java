@@ -20,11 +20,11 @@ import io.github.camelkoophone.component.koophone.model.TaskResult;
  */
 public final class ResultAssembler {
 
-    private ResultAssembler() {
-    }
-
     /** Result types are few; a reader per type spares finding its deserializer on every call. */
     private static final Map<Class<?>, ObjectReader> READERS = new ConcurrentHashMap<>();
+
+    private ResultAssembler() {
+    }
 
     /** The typed result of one call; a task result's jobs carry its task id. */
     public static Object convert(ApiOperation op, ObjectNode data, String requestId) {
@@ -33,7 +33,11 @@ public final class ResultAssembler {
 
     /** The typed result of one call from its data object's bytes ({@code length} bytes at {@code offset}). */
     static Object bind(ApiOperation op, byte[] body, int offset, int length) throws IOException {
-        return stamped(READERS.computeIfAbsent(op.resultType(), Json.MAPPER::readerFor).readValue(body, offset, length));
+        return stamped(reader(op).readValue(body, offset, length));
+    }
+
+    private static ObjectReader reader(ApiOperation op) {
+        return READERS.computeIfAbsent(op.resultType(), Json.MAPPER::readerFor);
     }
 
     private static Object stamped(Object result) {

@@ -56,11 +56,6 @@ public record ApiRequest(
         return baseUri().getRawAuthority();
     }
 
-    /** The full URL with every path segment and query component percent-encoded. */
-    public String url() {
-        return baseUrl + target();
-    }
-
     /** The path (after the base URL's) and query as sent: every path segment and query component percent-encoded. */
     public String target() {
         if (query.isEmpty() && UrlEncoding.isPathOfUnreserved(path)) {

@@ -27,7 +27,6 @@ import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.client5.http.ssl.TrustAllStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -169,12 +168,9 @@ public final class HttpTransport implements Interceptor.Chain, Closeable {
         }
         try (InputStream in = entity.getContent()) {
             if (length >= 0) {
-                // the usual case: read into an array of exactly the announced size, no buffer and no copy
-                byte[] body = in.readNBytes((int) length);
-                if (body.length < length) {
-                    throw new ConnectionClosedException("response body ended after " + body.length + " of " + length + " bytes");
-                }
-                return body;
+                // the usual case: read into an array of exactly the announced size, no buffer and no copy (a body
+                // that ends early fails in the client's own stream, with ConnectionClosedException)
+                return in.readNBytes((int) length);
             }
             // chunked: readNBytes grows in steps up to the limit, and one byte more tells a body over it
             byte[] body = in.readNBytes(MAX_RESPONSE_BYTES + 1);
