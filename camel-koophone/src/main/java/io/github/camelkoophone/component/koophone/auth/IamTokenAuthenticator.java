@@ -62,6 +62,11 @@ final class IamTokenAuthenticator implements Authenticator {
     private CompletableFuture<IamToken> login() {
         CompletableFuture<IamToken> result;
         synchronized (this) {
+            // a caller that saw no fresh token may arrive after another's login has already finished
+            IamToken token = current;
+            if (token != null && !token.needsRefresh(clock.instant())) {
+                return CompletableFuture.completedFuture(token);
+            }
             if (inflight != null) {
                 return inflight;
             }

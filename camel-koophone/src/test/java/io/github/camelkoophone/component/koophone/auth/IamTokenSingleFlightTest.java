@@ -1,0 +1,82 @@
+package io.github.camelkoophone.component.koophone.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.camelkoophone.component.koophone.transport.ApiRequest;
+import io.github.camelkoophone.component.koophone.transport.ApiResponse;
+import io.github.camelkoophone.component.koophone.transport.CallPipeline;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A caller that found the token due for refresh, but asks for a login only after another caller's login has
+ * finished, uses that login's token instead of logging in again. The login runs in the calling thread, so under
+ * load this window is real (a CI run saw two logins for eleven concurrent first calls); here a clock hook puts the
+ * other caller's whole login exactly there.
+ */
+class IamTokenSingleFlightTest {
+
+    /** Reads as {@code now}; the one read {@link #onNextRead} names runs it first. */
+    private static final class HookedClock extends Clock {
+        volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        volatile Runnable onNextRead;
+
+        @Override
+        public Instant instant() {
+            Runnable hook = onNextRead;
+            if (hook != null) {
+                onNextRead = null;
+                hook.run();
+            }
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
+    void aLoginThatFinishedMeanwhileIsUsedNotRepeated() {
+        HookedClock clock = new HookedClock();
+        AtomicInteger logins = new AtomicInteger();
+        CallPipeline iam = new CallPipeline(List.of(), request -> {
+            int login = logins.incrementAndGet();
+            Instant expires = clock.now.plusSeconds(3600);
+            return CompletableFuture.completedFuture(new ApiResponse(201, Map.of("X-Subject-Token", "token-" + login),
+                    ("{\"token\":{\"expires_at\":\"" + expires + "\"}}").getBytes(StandardCharsets.UTF_8)));
+        });
+        IamTokenAuthenticator authenticator = new IamTokenAuthenticator(
+                new IamTokenClient(iam, "http://iam.invalid", "user", "password", "domain", "project", null, 1000, clock),
+                clock);
+        assertThat(authenticator.authenticate(request()).headers()).containsEntry(IamTokenAuthenticator.TOKEN_HEADER, "token-1");
+
+        clock.now = clock.now.plusSeconds(3600); // token-1 is due for refresh
+        // the caller below reads the clock after it saw token-1; at that moment another caller refreshes it
+        clock.onNextRead = () -> assertThat(authenticator.authenticate(request()).headers())
+                .containsEntry(IamTokenAuthenticator.TOKEN_HEADER, "token-2");
+
+        assertThat(authenticator.authenticate(request()).headers()).containsEntry(IamTokenAuthenticator.TOKEN_HEADER, "token-2");
+        assertThat(logins).hasValue(2);
+    }
+
+    private static ApiRequest request() {
+        return new ApiRequest("getTask", "GET", "http://api.invalid", "/v1/instances/tasks/t", List.of(), Map.of(), null,
+                "rid", true, false, 1000);
+    }
+}
