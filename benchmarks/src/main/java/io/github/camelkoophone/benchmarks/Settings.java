@@ -27,6 +27,8 @@ record Settings(Set<String> suites, boolean quick, int rounds, int warmupRounds,
                 long measureMillis, int[] threads, Set<String> only, Path out) {
 
     static final List<String> ALL_SUITES = List.of("producer", "fanout", "consumer", "startup");
+    private static final List<String> OPTIONS = List.of("rounds", "warmup-rounds", "warmup-ms", "ramp-ms", "measure-ms",
+            "threads", "only", "out");
 
     static Settings parse(String[] args) {
         Set<String> suites = new LinkedHashSet<>();
@@ -35,8 +37,18 @@ record Settings(Set<String> suites, boolean quick, int rounds, int warmupRounds,
         for (String arg : args) {
             if ("quick".equals(arg) || "--quick".equals(arg)) {
                 quick = true;
+            } else if ("--help".equals(arg)) {
+                usage();
+                System.exit(0);
             } else if (arg.startsWith("--")) {
-                options.add(arg.substring(2));
+                String option = arg.substring(2);
+                if (!OPTIONS.contains(option.split("=", 2)[0]) || !option.contains("=")) {
+                    // an unknown option must not start a run that rewrites docs/performance.md
+                    System.err.println("unknown option: " + arg);
+                    usage();
+                    System.exit(2);
+                }
+                options.add(option);
             } else if (ALL_SUITES.contains(arg)) {
                 suites.add(arg);
             } else if ("help".equals(arg) || "-h".equals(arg)) {
