@@ -34,19 +34,14 @@ public final class ResponseReader {
     /**
      * Reads one call's response as {@link #read} does and binds the data to the operation's result type. A plain
      * envelope (only {@code error_code}, {@code error_msg} and a {@code data} object without a {@code data} of
-     * its own), which is nearly every answer, is bound straight from the bytes; every other shape, and anything
+     * its own), which is nearly every answer, is bound in one streaming pass; every other shape, and anything
      * that fails, takes the tree path, so quirks and error messages are the same either way.
      */
     public static Reply reply(ApiOperation op, ApiResponse response, String requestId) {
         if (response.status() < 400 && response.body().length > 0) {
-            PlainEnvelope plain = PlainEnvelope.scan(response.body(), op.taskIdField());
+            PlainEnvelope plain = PlainEnvelope.read(op, response.body());
             if (plain != null && !(op.errorCodeInSuccessIsFailure() && plain.failed())) {
-                try {
-                    return new Reply(ResultAssembler.bind(op, response.body(), plain.dataStart(), plain.dataLength()),
-                            plain.errorCode(), plain.errorMessage(), plain.taskId());
-                } catch (IOException e) {
-                    // not what the model expects: the tree path says so in its own words
-                }
+                return new Reply(plain.result(), plain.errorCode(), plain.errorMessage(), plain.taskId());
             }
         }
         ObjectNode data = read(op.name(), response, requestId, op.errorCodeInSuccessIsFailure());

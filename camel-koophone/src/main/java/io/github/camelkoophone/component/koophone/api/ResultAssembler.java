@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,9 +32,9 @@ public final class ResultAssembler {
         return stamped(toType(op, data, requestId));
     }
 
-    /** The typed result of one call from its data object's bytes ({@code length} bytes at {@code offset}). */
-    static Object bind(ApiOperation op, byte[] body, int offset, int length) throws IOException {
-        return stamped(reader(op).readValue(body, offset, length));
+    /** The typed result of one call from the data object the parser is at. */
+    static Object bind(ApiOperation op, JsonParser data) throws IOException {
+        return stamped(reader(op).readValue(data));
     }
 
     private static ObjectReader reader(ApiOperation op) {
