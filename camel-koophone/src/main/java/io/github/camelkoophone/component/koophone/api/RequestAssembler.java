@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkoophone.component.koophone.model.KooPhoneRequest;
@@ -34,6 +36,9 @@ public final class RequestAssembler {
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     /** Path templates, split once: matching the pattern per call showed in profiles. */
     private static final Map<String, String[]> TEMPLATES = new ConcurrentHashMap<>();
+    /** Request types are few; a reader and writer per type spare finding its (de)serializer on every call. */
+    private static final Map<Class<?>, ObjectReader> READERS = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, ObjectWriter> WRITERS = new ConcurrentHashMap<>();
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
     /**
@@ -71,15 +76,25 @@ public final class RequestAssembler {
      * @param requestId the caller's x-request-id for the (first) call, or null to generate one
      */
     public List<ApiRequest> assemble(ApiOperation op, Object body, Inputs inputs, String requestId) {
-        ObjectNode tree = toTree(body);
-        fill(op, tree, inputs);
-        KooPhoneRequest request = toRequest(op, tree);
+        InputBinder binder = body == null ? InputBinder.of(op) : null;
+        KooPhoneRequest request;
+        int ids;
+        if (binder != null) {
+            request = binder.bind(inputs);
+            ids = boundIds(op, inputs);
+        } else {
+            ObjectNode tree = toTree(body);
+            fill(op, tree, inputs);
+            request = toRequest(op, tree);
+            JsonNode list = op.idListField() == null ? null : tree.get(op.idListField());
+            ids = list == null ? 0 : list.size();
+        }
         request.validate(validator);
         if (requestId != null && !REQUEST_ID.matcher(requestId).matches()) {
             throw new KooPhoneValidationException("CamelKooPhoneRequestId",
                     "must be 1 to 64 letters, digits or dashes, was '" + requestId + "'");
         }
-        if (op.method().hasBody() && op.pathTemplate().indexOf('{') < 0 && !tooManyIds(op, tree)) {
+        if (op.method().hasBody() && op.pathTemplate().indexOf('{') < 0 && ids <= Math.min(op.maxIds(), chunkSize(op))) {
             // the common case: one call whose body is the request as it is, written once
             return List.of(toCall(op, "", List.of(), bytes(request), requestId != null ? requestId : newRequestId()));
         }
@@ -194,11 +209,13 @@ public final class RequestAssembler {
 
     private static KooPhoneRequest toRequest(ApiOperation op, ObjectNode tree) {
         try {
-            return Json.MAPPER.treeToValue(tree, op.requestType());
+            return READERS.computeIfAbsent(op.requestType(), Json.MAPPER::readerFor).readValue(tree);
         } catch (JsonMappingException e) {
             throw new KooPhoneValidationException(path(e), "has the wrong type: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new KooPhoneValidationException("body", e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new KooPhoneValidationException("body", e.getMessage()); // a tree has no I/O: not expected
         }
     }
 
@@ -237,9 +254,15 @@ public final class RequestAssembler {
         return chunks;
     }
 
-    private boolean tooManyIds(ApiOperation op, ObjectNode tree) {
-        JsonNode ids = op.idListField() == null ? null : tree.get(op.idListField());
-        return ids != null && ids.size() > Math.min(op.maxIds(), chunkSize(op));
+    /** How many ids the bound request's id list holds: what filling a tree would have put there. */
+    private static int boundIds(ApiOperation op, Inputs inputs) {
+        for (Binding binding : op.bindings()) {
+            if (binding.field().equals(op.idListField()) && binding.input() == Input.INSTANCE_IDS) {
+                List<String> ids = inputs.idsOrSingle();
+                return ids == null ? 0 : ids.size();
+            }
+        }
+        return 0;
     }
 
     private int chunkSize(ApiOperation op) {
@@ -295,7 +318,7 @@ public final class RequestAssembler {
 
     private static byte[] bytes(Object value) {
         try {
-            return Json.MAPPER.writeValueAsBytes(value);
+            return WRITERS.computeIfAbsent(value.getClass(), Json.MAPPER::writerFor).writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
