@@ -1,5 +1,6 @@
 package io.github.camelkoophone.component.koophone;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -67,15 +68,26 @@ public final class OperationCaller {
          * @param onResult called with the typed result of each call as soon as it returns (any result type)
          */
         public CompletableFuture<Outcome> sendEach(Consumer<Object> onResult) {
-            return Fanout.run(calls, batchConcurrency, worker, call -> pipeline.execute(call).thenApply(response -> {
+            if (calls.size() == 1) {
+                // nearly every call: nothing to fan out or merge
+                return send(calls.get(0), onResult).thenApply(reply -> new Outcome(reply.result(), reply, requestId(),
+                        op.returnsTask() ? ResultAssembler.taskIds(List.of(reply)) : List.of()));
+            }
+            return Fanout.run(calls, batchConcurrency, worker, call -> send(call, onResult)).thenApply(replies -> {
+                List<Object> results = new ArrayList<>(replies.size());
+                replies.forEach(reply -> results.add(reply.result()));
+                Object result = ResultAssembler.merge(op, results, requestId());
+                return new Outcome(result, replies.get(0), requestId(), op.returnsTask() ? ResultAssembler.taskIds(replies) : List.of());
+            });
+        }
+
+        private CompletableFuture<Reply> send(ApiRequest call, Consumer<Object> onResult) {
+            return pipeline.execute(call).thenApply(response -> {
                 Reply reply = ResponseReader.reply(op, response, call.requestId());
                 if (onResult != null) {
                     onResult.accept(reply.result());
                 }
                 return reply;
-            })).thenApply(replies -> {
-                Object result = ResultAssembler.merge(op, replies.stream().map(Reply::result).toList(), requestId());
-                return new Outcome(result, replies.get(0), requestId(), op.returnsTask() ? ResultAssembler.taskIds(replies) : List.of());
             });
         }
     }

@@ -1,7 +1,7 @@
 package io.github.camelkoophone.component.koophone.transport;
 
 import java.net.URI;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,10 +37,21 @@ public record ApiRequest(
         return withHeaders(Map.of(name, value));
     }
 
+    @SuppressWarnings("unchecked")
     public ApiRequest withHeaders(Map<String, String> added) {
-        Map<String, String> copy = new HashMap<>(headers);
-        copy.putAll(added);
-        return new ApiRequest(name, method, baseUrl, path, query, copy, body, requestId, idempotent, sensitive, timeout);
+        // straight into an immutable map, which the constructor keeps as it is: one copy per attempt, not two
+        Map.Entry<String, String>[] entries = new Map.Entry[headers.size() + added.size()];
+        int n = 0;
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            if (!added.containsKey(header.getKey())) {
+                entries[n++] = header;
+            }
+        }
+        for (Map.Entry<String, String> header : added.entrySet()) {
+            entries[n++] = header;
+        }
+        return new ApiRequest(name, method, baseUrl, path, query, Map.ofEntries(Arrays.copyOf(entries, n)), body, requestId,
+                idempotent, sensitive, timeout);
     }
 
     /** Base URLs are few; parsing one per call showed in profiles. */
