@@ -14,12 +14,23 @@ import java.util.TreeMap;
 public record ApiResponse(int status, Map<String, String> headers, byte[] body) {
 
     public ApiResponse {
-        if (!(headers instanceof TreeMap<String, String> sorted && sorted.comparator() == String.CASE_INSENSITIVE_ORDER)) {
+        if (!(headers instanceof ReceivedHeaders)
+            && !(headers instanceof TreeMap<String, String> sorted && sorted.comparator() == String.CASE_INSENSITIVE_ORDER)) {
             TreeMap<String, String> caseInsensitive = caseInsensitive();
             caseInsensitive.putAll(headers);
             headers = caseInsensitive;
         }
         body = body == null ? new byte[0] : body;
+    }
+
+    /**
+     * A response as the transport received it.
+     *
+     * @param namesAndValues the headers as name, value, name, value... in the order received; a repeated name's
+     *                       first value is the one looked up
+     */
+    public static ApiResponse received(int status, String[] namesAndValues, byte[] body) {
+        return new ApiResponse(status, new ReceivedHeaders(namesAndValues), body);
     }
 
     /** An empty header map of the kind the constructor keeps as it is. */

@@ -7,7 +7,6 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -150,11 +149,13 @@ public final class HttpTransport implements Interceptor.Chain, Closeable {
     }
 
     private static ApiResponse read(ClassicHttpResponse response) throws IOException {
-        TreeMap<String, String> headers = ApiResponse.caseInsensitive();
-        for (Header header : response.getHeaders()) {
-            headers.putIfAbsent(header.getName(), header.getValue());
+        Header[] headers = response.getHeaders();
+        String[] namesAndValues = new String[headers.length * 2];
+        for (int i = 0; i < headers.length; i++) {
+            namesAndValues[2 * i] = headers[i].getName();
+            namesAndValues[2 * i + 1] = headers[i].getValue();
         }
-        return new ApiResponse(response.getCode(), headers, body(response.getEntity()));
+        return ApiResponse.received(response.getCode(), namesAndValues, body(response.getEntity()));
     }
 
     private static byte[] body(HttpEntity entity) throws IOException {
