@@ -1,0 +1,50 @@
+package io.github.camelkoophone.component.koophone.auth;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.github.camelkoophone.component.koophone.MutableClock;
+import io.github.camelkoophone.component.koophone.transport.ApiRequest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AkSkAuthenticatorTest {
+
+    private static final Instant START = Instant.parse("2026-11-23T17:59:59.400Z");
+
+    @Test
+    void theSigningDateFollowsTheClockToTheSecond() {
+        MutableClock clock = new MutableClock(START);
+        AkSkAuthenticator authenticator = new AkSkAuthenticator("AK", "SK", "p1", null, clock);
+
+        assertThat(authenticator.signingDate()).isEqualTo("20261123T175959Z");
+        clock.advance(Duration.ofMillis(500)); // 17:59:59.900, the same second
+        assertThat(authenticator.signingDate()).isEqualTo("20261123T175959Z");
+        clock.advance(Duration.ofMillis(100)); // 18:00:00.000
+        assertThat(authenticator.signingDate()).isEqualTo("20261123T180000Z");
+        clock.advance(Duration.ofDays(-1)); // a clock set back is followed too
+        assertThat(authenticator.signingDate()).isEqualTo(SdkHmacSha256Signer.formatDate(clock.instant()));
+    }
+
+    @Test
+    void aSignedRequestCarriesTheDateItWasSignedWith() {
+        MutableClock clock = new MutableClock(START);
+        AkSkAuthenticator authenticator = new AkSkAuthenticator("AK", "SK", "p1", null, clock);
+        ApiRequest request = new ApiRequest("getTask", "GET", "http://127.0.0.1:8080", "/v1/instances/tasks/t1", List.of(),
+                Map.of("x-request-id", "rid"), null, "rid", true, false, 30_000);
+
+        clock.advance(Duration.ofSeconds(3));
+        ApiRequest signed = authenticator.authenticate(request);
+
+        String date = signed.headers().get(SdkHmacSha256Signer.DATE_HEADER);
+        assertThat(date).isEqualTo("20261123T180002Z");
+        String expected = new SdkHmacSha256Signer("AK", "SK").authorization("GET", "/v1/instances/tasks/t1", List.of(),
+                Map.of("host", "127.0.0.1:8080", "x-request-id", "rid", SdkHmacSha256Signer.DATE_HEADER, date,
+                        AkSkAuthenticator.PROJECT_HEADER, "p1"), null);
+        assertThat(signed.headers()).containsEntry(AkSkAuthenticator.AUTHORIZATION_HEADER, expected)
+                .containsEntry(AkSkAuthenticator.PROJECT_HEADER, "p1").containsEntry("x-request-id", "rid");
+    }
+}
