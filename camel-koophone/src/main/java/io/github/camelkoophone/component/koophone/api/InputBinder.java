@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.introspect.AnnotatedConstructor;
-import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMethod;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import io.github.camelkoophone.component.koophone.model.KooPhoneRequest;
@@ -131,12 +130,12 @@ final class InputBinder {
     }
 
     /** Whether Jackson would bind the input's value to this setter as it is: no conversion, no custom code. */
-    private static boolean fits(Input input, AnnotatedMember setter, AnnotationIntrospector annotations) {
+    private static boolean fits(Input input, AnnotatedMethod setter, AnnotationIntrospector annotations) {
         if (annotations.findDeserializer(setter) != null || annotations.findContentDeserializer(setter) != null
             || annotations.findDeserializationConverter(setter) != null) {
             return false;
         }
-        JavaType type = ((AnnotatedMethod) setter).getParameterType(0);
+        JavaType type = setter.getParameterType(0);
         return switch (input) {
             case INSTANCE_ID, COMMAND, TASK_ID, USER_ID -> type.getRawClass() == String.class;
             case INSTANCE_IDS -> type.isCollectionLikeType() && type.getRawClass().isAssignableFrom(ArrayList.class)
