@@ -17,8 +17,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,9 +38,6 @@ public final class RequestAssembler {
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     /** Path templates, split once: matching the pattern per call showed in profiles. */
     private static final Map<String, String[]> TEMPLATES = new ConcurrentHashMap<>();
-    /** Request types are few; a reader and writer per type spare finding its (de)serializer on every call. */
-    private static final Map<Class<?>, ObjectReader> READERS = new ConcurrentHashMap<>();
-    private static final Map<Class<?>, ObjectWriter> WRITERS = new ConcurrentHashMap<>();
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
     /**
@@ -213,7 +208,7 @@ public final class RequestAssembler {
 
     private static KooPhoneRequest toRequest(ApiOperation op, ObjectNode tree) {
         try {
-            return READERS.computeIfAbsent(op.requestType(), Json.MAPPER::readerFor).readValue(tree);
+            return Json.reader(op.requestType()).readValue(tree);
         } catch (JsonMappingException e) {
             throw new KooPhoneValidationException(path(e), "has the wrong type: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
@@ -309,7 +304,7 @@ public final class RequestAssembler {
         JsonNodeFactory nodes = Json.MAPPER.getNodeFactory();
         ObjectNode fields = nodes.objectNode();
         try (TokenBuffer buffer = new TokenBuffer(Json.MAPPER, false)) {
-            writer(request.getClass()).writeValue(buffer, request);
+            Json.writer(request.getClass()).writeValue(buffer, request);
             try (JsonParser parser = buffer.asParser()) {
                 parser.nextToken();
                 for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
@@ -353,14 +348,10 @@ public final class RequestAssembler {
 
     private static byte[] bytes(Object value) {
         try {
-            return writer(value.getClass()).writeValueAsBytes(value);
+            return Json.writer(value.getClass()).writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static ObjectWriter writer(Class<?> type) {
-        return WRITERS.computeIfAbsent(type, Json.MAPPER::writerFor);
     }
 
     private static String stripTrailingSlash(String url) {

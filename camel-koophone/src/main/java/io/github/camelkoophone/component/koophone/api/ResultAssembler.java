@@ -3,12 +3,9 @@ package io.github.camelkoophone.component.koophone.api;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkoophone.component.koophone.KooPhoneApiException;
 import io.github.camelkoophone.component.koophone.model.CmdJob;
@@ -21,8 +18,6 @@ import io.github.camelkoophone.component.koophone.model.TaskResult;
  */
 public final class ResultAssembler {
 
-    /** Result types are few; a reader per type spares finding its deserializer on every call. */
-    private static final Map<Class<?>, ObjectReader> READERS = new ConcurrentHashMap<>();
 
     private ResultAssembler() {
     }
@@ -34,11 +29,7 @@ public final class ResultAssembler {
 
     /** The typed result of one call from the data object the parser is at. */
     static Object bind(ApiOperation op, JsonParser data) throws IOException {
-        return stamped(reader(op).readValue(data));
-    }
-
-    private static ObjectReader reader(ApiOperation op) {
-        return READERS.computeIfAbsent(op.resultType(), Json.MAPPER::readerFor);
+        return stamped(Json.reader(op.resultType()).readValue(data));
     }
 
     private static Object stamped(Object result) {
