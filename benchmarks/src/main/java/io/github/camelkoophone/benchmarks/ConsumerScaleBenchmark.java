@@ -602,11 +602,7 @@ final class ConsumerScaleBenchmark {
         double rtt = percentile(roundTrip, 50);
         double pace = KooPhoneEndpoint.DEFAULT_DELAY * 0.75;
         StringBuilder md = new StringBuilder();
-        md.append("## Consumer scale\n\n");
-        md.append(Report.suiteLine(SUITE, date, minutes));
-        if (settings.quick()) {
-            md.append("> **Quick run**: a smoke test with fewer tasks and runs; the figures are not for quoting.\n\n");
-        }
+        Report.opening(md, "Consumer scale", SUITE, date, minutes, settings.quick() ? "a smoke test with fewer tasks and runs" : null);
         md.append("### How to read it\n\n");
         md.append(String.format(Locale.ROOT,
                 "One `koophone:tasks` consumer follows %,d pending tasks, each an asyncCommand on one phone created in the "
@@ -638,13 +634,7 @@ final class ConsumerScaleBenchmark {
                 tasks, pace, CYCLE_PHASE_DELAY, pace, ADDED_LATENCY.toMillis(), ADDED_LATENCY.toMillis(),
                 ADDED_LATENCY_CONCURRENCY, probesPerPhase, window.toSeconds(), rtt, percentile(roundTrip, 99)));
 
-        md.append("### Machine and settings\n\n");
-        md.append("- Code measured: ").append(Machine.codeVersion()).append('\n');
-        for (String line : Machine.describe()) {
-            md.append("- ").append(line).append('\n');
-        }
-        md.append(String.format(Locale.ROOT, "- Load average: %.2f before, %.2f after (other builds may share the machine)%n",
-                loadBefore, loadAfter));
+        Report.machine(md, loadBefore, loadAfter);
         md.append(String.format(Locale.ROOT,
                 "- Runs: %d per pollConcurrency (interleaved), each a fresh consumer given every task, %d timed polls after "
                 + "the first; one latency phase per pollConcurrency. Component options at their defaults (token auth, "

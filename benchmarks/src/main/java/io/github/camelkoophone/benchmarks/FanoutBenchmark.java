@@ -178,11 +178,7 @@ final class FanoutBenchmark {
     private String markdown(Instant date, List<Cell> cells, Map<Cell, List<Run>> runs, int rounds, int warmupRounds,
                             double loadBefore, double loadAfter, double minutes, long stubRequests, String stubStats) {
         StringBuilder md = new StringBuilder();
-        md.append("## Fan-out\n\n");
-        md.append(Report.suiteLine(SUITE, date, minutes));
-        if (settings.quick()) {
-            md.append("> **Quick run**: a smoke test with few rounds; the figures are not for quoting.\n\n");
-        }
+        Report.opening(md, "Fan-out", SUITE, date, minutes, settings.quick() ? "a smoke test with few rounds" : null);
         md.append("### How to read it\n\n");
         md.append(String.format(Locale.ROOT,
                 "One exchange names %,d instance ids; the component splits it into ceil(%,d / `maxBatchSize`) calls and keeps at "
@@ -201,13 +197,7 @@ final class FanoutBenchmark {
                 + "parsing and merging %,d jobs), which is what the latency case adds to the ideal at most.%n%n",
                 IDS, IDS, LATENCY_MS, IDS, LATENCY_MS, IDS, LATENCY_MS, TARGET, IDS));
 
-        md.append("### Machine and settings\n\n");
-        md.append("- Code measured: ").append(Machine.codeVersion()).append('\n');
-        for (String line : Machine.describe()) {
-            md.append("- ").append(line).append('\n');
-        }
-        md.append(String.format(Locale.ROOT, "- Load average: %.2f before, %.2f after (other builds may share the machine)%n",
-                loadBefore, loadAfter));
+        Report.machine(md, loadBefore, loadAfter);
         md.append(String.format(Locale.ROOT,
                 "- Runs: %d warm-up + %d measured per configuration (%d per round, configurations in an order rotated each "
                 + "round); the component at its defaults (token auth, `maxConnections` 100, `trackTasks` on) but for "

@@ -8,8 +8,6 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -340,13 +338,7 @@ final class ProducerOverheadBenchmark {
                             Map<String, String> errors, StubCeiling ceiling, SigningCost signing, double loadBefore, double loadAfter, double minutes,
                             long stubRequests, StubServer stub) throws IOException {
         StringBuilder md = new StringBuilder();
-        md.append("## Producer overhead\n\n");
-        md.append("_Suite `").append(SUITE).append("`, generated ")
-                .append(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(date))
-                .append(" in ").append(String.format(Locale.ROOT, "%.1f", minutes)).append(" min")
-                .append(settings.quick() ? " (**quick smoke run**: too short to quote)" : "")
-                .append(". Re-run this suite alone: `java -jar benchmarks/target/camel-koophone-benchmarks.jar ")
-                .append(SUITE).append("` after the build command above._\n\n");
+        Report.opening(md, "Producer overhead", SUITE, date, minutes, settings.quick() ? "a smoke run of 2 short rounds" : null);
 
         md.append("### How to read it\n\n");
         md.append("Every variant makes the same GetTask (`GET /v1/instances/tasks/{id}`) or AsyncCommand "
@@ -360,13 +352,7 @@ final class ProducerOverheadBenchmark {
                   + "The network is free here, so this bounds the client's overhead; against the real API a round trip "
                   + "of tens of milliseconds dwarfs a difference of 100 µs.\n\n");
 
-        md.append("### Machine and settings\n\n");
-        md.append("- Code measured: ").append(Machine.codeVersion()).append('\n');
-        for (String line : Machine.describe()) {
-            md.append("- ").append(line).append('\n');
-        }
-        md.append(String.format(Locale.ROOT, "- Load average: %.2f before, %.2f after (other builds may share the machine)%n",
-                loadBefore, loadAfter));
+        Report.machine(md, loadBefore, loadAfter);
         md.append(String.format(Locale.ROOT,
                 "- Rounds: %d warm-up + %d measured; per cell %d ms ramp then a %d ms window; variants in rotated order each round; "
                 + "values are medians over the measured rounds%n",

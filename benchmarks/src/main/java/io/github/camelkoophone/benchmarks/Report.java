@@ -54,6 +54,30 @@ final class Report {
         return "### What was changed for these targets\n\n" + Files.readString(file, StandardCharsets.UTF_8).strip() + "\n\n";
     }
 
+    /**
+     * A suite's heading and the line under it; with {@code quickNote} (a quick run's), a warning that the figures
+     * are not for quoting.
+     */
+    static void opening(StringBuilder md, String title, String suite, java.time.Instant date, double minutes,
+                        String quickNote) {
+        md.append("## ").append(title).append("\n\n");
+        md.append(suiteLine(suite, date, minutes));
+        if (quickNote != null) {
+            md.append("> **Quick run**: ").append(quickNote).append("; the figures are not for quoting.\n\n");
+        }
+    }
+
+    /** The start of "Machine and settings": the code measured, the machine and its load around the run. */
+    static void machine(StringBuilder md, double loadBefore, double loadAfter) {
+        md.append("### Machine and settings\n\n");
+        md.append("- Code measured: ").append(Machine.codeVersion()).append('\n');
+        for (String line : Machine.describe()) {
+            md.append("- ").append(line).append('\n');
+        }
+        md.append(String.format(java.util.Locale.ROOT,
+                "- Load average: %.2f before, %.2f after (other builds may share the machine)%n", loadBefore, loadAfter));
+    }
+
     /** The line under a suite's heading: when it ran, how long it took, how to run it alone. */
     static String suiteLine(String suite, java.time.Instant date, double minutes) {
         return String.format(java.util.Locale.ROOT, "_Suite `%s`, generated %s UTC in %.1f min. Re-run this suite alone: "

@@ -134,11 +134,7 @@ final class StartupBenchmark {
         double pollWait = median(runs, r -> r.firstEvent() - r.firstCall() - TASK_MS);
         double net = median(runs, r -> r.firstEvent() - TASK_MS - POLL_DELAY_MS);
         StringBuilder md = new StringBuilder();
-        md.append("## Start-up\n\n");
-        md.append(Report.suiteLine(SUITE, date, minutes));
-        if (settings.quick()) {
-            md.append("> **Quick run**: a smoke test with fewer launches; the figures are not for quoting.\n\n");
-        }
+        Report.opening(md, "Start-up", SUITE, date, minutes, settings.quick() ? "a smoke test with fewer launches" : null);
         md.append("### How to read it\n\n");
         md.append(String.format(Locale.ROOT,
                 "The quickstart (`examples/quickstart`: Camel Main, YAML routes, an embedded simulator with 20 phones) is "
@@ -152,13 +148,7 @@ final class StartupBenchmark {
                 + "after %d discarded one(s).%n%n",
                 MAIN, TIMER_DELAY_MS, TASK_MS, POLL_DELAY_MS, POLL_DELAY_MS, runs.size(), warmup));
 
-        md.append("### Machine and settings\n\n");
-        md.append("- Code measured: ").append(Machine.codeVersion()).append('\n');
-        for (String line : Machine.describe()) {
-            md.append("- ").append(line).append('\n');
-        }
-        md.append(String.format(Locale.ROOT, "- Load average: %.2f before, %.2f after (other builds may share the machine)%n",
-                loadBefore, loadAfter));
+        Report.machine(md, loadBefore, loadAfter);
         md.append("- Child JVM: `").append(java).append("` with no options; classpath: the quickstart jar and `")
                 .append(root.relativize(classpathFile)).append("`\n\n");
 
