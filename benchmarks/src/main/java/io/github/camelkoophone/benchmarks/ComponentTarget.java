@@ -15,7 +15,8 @@ import org.apache.camel.impl.DefaultCamelContext;
  * The component, called with a {@link ProducerTemplate} either straight at {@code koophone:getTask} or through a
  * {@code direct:} route in front of it. One CamelContext per credential mode, shared by both; the credentials and
  * endpoint are set on the component, every other option keeps its default (except maxConnections, sized like the
- * raw clients' pools).
+ * raw clients' pools). The same context carries {@link ByHandComponent} as {@code byhand:}, called the same two ways:
+ * Camel's own share of a call.
  */
 final class ComponentTarget extends Target {
 
@@ -23,9 +24,12 @@ final class ComponentTarget extends Target {
     static final class Camel implements AutoCloseable {
         final CamelContext context;
         final ProducerTemplate template;
+        private final ApacheClassicTarget byHandClient;
 
         Camel(String baseUrl, int maxConnections, boolean signed) throws Exception {
             context = new DefaultCamelContext();
+            byHandClient = new ApacheClassicTarget("byhand-client", "the byhand: component's client", baseUrl, maxConnections, signed);
+            context.addComponent(BY_HAND, new ByHandComponent(byHandClient));
             KooPhoneComponent component = new KooPhoneComponent();
             KooPhoneConfiguration config = component.getConfiguration();
             config.setEndpoint(baseUrl);
@@ -37,12 +41,14 @@ final class ComponentTarget extends Target {
             } else {
                 config.setAuthToken(TOKEN);
             }
-            context.addComponent("koophone", component);
+            context.addComponent(KOOPHONE, component);
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:getTask").to("koophone:getTask");
-                    from("direct:asyncCommand").to("koophone:asyncCommand");
+                    for (String scheme : List.of(KOOPHONE, BY_HAND)) {
+                        from("direct:" + scheme + "-getTask").to(scheme + ":getTask");
+                        from("direct:" + scheme + "-asyncCommand").to(scheme + ":asyncCommand");
+                    }
                 }
             });
             context.start();
@@ -53,8 +59,12 @@ final class ComponentTarget extends Target {
         public void close() throws Exception {
             template.close();
             context.close();
+            byHandClient.close();
         }
     }
+
+    static final String KOOPHONE = "koophone";
+    static final String BY_HAND = "byhand";
 
     private static final Map<String, Object> COMMAND_HEADERS = Map.of(
             KooPhoneConstants.COMMAND, COMMAND, KooPhoneConstants.INSTANCE_IDS, INSTANCE_IDS);
@@ -63,11 +73,16 @@ final class ComponentTarget extends Target {
     private final String getTaskUri;
     private final String asyncCommandUri;
 
-    ComponentTarget(String id, String label, Camel camel, boolean viaRoute) {
+    /**
+     * @param scheme   {@link #KOOPHONE} or {@link #BY_HAND}
+     * @param viaRoute through the {@code direct:} route in front of the endpoint
+     */
+    ComponentTarget(String id, String label, Camel camel, String scheme, boolean viaRoute) {
         super(id, label);
         this.template = camel.template;
-        this.getTaskUri = viaRoute ? "direct:getTask" : "koophone:getTask";
-        this.asyncCommandUri = viaRoute ? "direct:asyncCommand" : "koophone:asyncCommand";
+        String prefix = viaRoute ? "direct:" + scheme + "-" : scheme + ":";
+        this.getTaskUri = prefix + "getTask";
+        this.asyncCommandUri = prefix + "asyncCommand";
     }
 
     @Override
