@@ -6,10 +6,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, to expire tokens without waiting. */
+/**
+ * A clock tests move by hand, to expire tokens without waiting; {@link #onNextRead} puts another caller's work
+ * exactly between a read of the clock and what the reader does next.
+ */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
+    private volatile Runnable onNextRead;
 
     public MutableClock(Instant start) {
         this.now = start;
@@ -17,6 +21,11 @@ public final class MutableClock extends Clock {
 
     public void advance(Duration duration) {
         now = now.plus(duration);
+    }
+
+    /** Runs {@code hook} once, at the next read of the clock, before that read returns. */
+    public void onNextRead(Runnable hook) {
+        onNextRead = hook;
     }
 
     @Override
@@ -31,6 +40,11 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
+        Runnable hook = onNextRead;
+        if (hook != null) {
+            onNextRead = null;
+            hook.run();
+        }
         return now;
     }
 }

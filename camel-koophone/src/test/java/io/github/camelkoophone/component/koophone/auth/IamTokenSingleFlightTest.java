@@ -1,15 +1,14 @@
 package io.github.camelkoophone.component.koophone.auth;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.camelkoophone.component.koophone.MutableClock;
 import io.github.camelkoophone.component.koophone.transport.ApiRequest;
 import io.github.camelkoophone.component.koophone.transport.ApiResponse;
 import io.github.camelkoophone.component.koophone.transport.CallPipeline;
@@ -25,39 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class IamTokenSingleFlightTest {
 
-    /** Reads as {@code now}; the one read {@link #onNextRead} names runs it first. */
-    private static final class HookedClock extends Clock {
-        volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        volatile Runnable onNextRead;
-
-        @Override
-        public Instant instant() {
-            Runnable hook = onNextRead;
-            if (hook != null) {
-                onNextRead = null;
-                hook.run();
-            }
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     @Test
     void aLoginThatFinishedMeanwhileIsUsedNotRepeated() {
-        HookedClock clock = new HookedClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         AtomicInteger logins = new AtomicInteger();
         CallPipeline iam = new CallPipeline(List.of(), request -> {
             int login = logins.incrementAndGet();
-            Instant expires = clock.now.plusSeconds(3600);
+            Instant expires = clock.instant().plusSeconds(3600);
             return CompletableFuture.completedFuture(new ApiResponse(201, Map.of("X-Subject-Token", "token-" + login),
                     ("{\"token\":{\"expires_at\":\"" + expires + "\"}}").getBytes(StandardCharsets.UTF_8)));
         });
@@ -66,10 +39,10 @@ class IamTokenSingleFlightTest {
                 clock);
         assertThat(authenticator.authenticate(request()).headers()).containsEntry(IamTokenAuthenticator.TOKEN_HEADER, "token-1");
 
-        clock.now = clock.now.plusSeconds(3600); // token-1 is due for refresh
+        clock.advance(Duration.ofHours(1)); // token-1 is due for refresh
         // the caller below reads the clock after it saw token-1; at that moment another caller refreshes it
-        clock.onNextRead = () -> assertThat(authenticator.authenticate(request()).headers())
-                .containsEntry(IamTokenAuthenticator.TOKEN_HEADER, "token-2");
+        clock.onNextRead(() -> assertThat(authenticator.authenticate(request()).headers())
+                .containsEntry(IamTokenAuthenticator.TOKEN_HEADER, "token-2"));
 
         assertThat(authenticator.authenticate(request()).headers()).containsEntry(IamTokenAuthenticator.TOKEN_HEADER, "token-2");
         assertThat(logins).hasValue(2);
