@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import io.github.camelkoophone.component.koophone.api.Input;
 import io.github.camelkoophone.component.koophone.api.Inputs;
 import io.github.camelkoophone.component.koophone.model.TaskResult;
 import org.apache.camel.AsyncCallback;
@@ -40,7 +41,7 @@ public class KooPhoneProducer extends DefaultAsyncProducer {
         try {
             String override = in.getHeader(KooPhoneConstants.OPERATION, String.class);
             op = override == null ? defaultOperation : KooPhoneOperation.fromName(override);
-            call = getEndpoint().caller().prepare(op, in.getBody(), inputs(in), in.getHeader(KooPhoneConstants.REQUEST_ID, String.class));
+            call = getEndpoint().caller().prepare(op, in.getBody(), inputs(in, op), in.getHeader(KooPhoneConstants.REQUEST_ID, String.class));
         } catch (RuntimeException e) {
             exchange.setException(e);
             callback.done(true);
@@ -87,7 +88,13 @@ public class KooPhoneProducer extends DefaultAsyncProducer {
     private static void setResult(Message message, KooPhoneOperation op, OperationCaller.Outcome outcome) {
         message.setBody(outcome.result());
         message.setHeader(KooPhoneConstants.ERROR_CODE, outcome.first().errorCode() != null ? outcome.first().errorCode() : "0");
-        message.setHeader(KooPhoneConstants.ERROR_MESSAGE, outcome.first().errorMessage());
+        String errorMessage = outcome.first().errorMessage();
+        if (errorMessage != null) {
+            message.setHeader(KooPhoneConstants.ERROR_MESSAGE, errorMessage);
+        } else {
+            // an earlier step's message must not pass for this call's; removing costs a lookup, setting null an entry
+            message.removeHeader(KooPhoneConstants.ERROR_MESSAGE);
+        }
         if (op.returnsTask()) {
             // always set, so a task id from an earlier step never passes for this call's
             message.setHeader(KooPhoneConstants.TASK_IDS, outcome.taskIds());
@@ -95,14 +102,15 @@ public class KooPhoneProducer extends DefaultAsyncProducer {
         }
     }
 
-    private Inputs inputs(Message in) {
+    /** The inputs the operation's bindings read; the other input headers are not looked up. */
+    private Inputs inputs(Message in, KooPhoneOperation op) {
         KooPhoneConfiguration c = getEndpoint().getConfiguration();
         return new Inputs(
-                ids(in.getHeader(KooPhoneConstants.INSTANCE_IDS), c.getInstanceIds()),
-                header(in, KooPhoneConstants.INSTANCE_ID, c.getInstanceId()),
-                header(in, KooPhoneConstants.COMMAND, c.getCommand()),
-                header(in, KooPhoneConstants.TASK_ID, c.getTaskId()),
-                header(in, KooPhoneConstants.USER_ID, c.getUserId()));
+                op.reads(Input.INSTANCE_IDS) ? ids(in.getHeader(KooPhoneConstants.INSTANCE_IDS), c.getInstanceIds()) : null,
+                op.reads(Input.INSTANCE_ID) ? header(in, KooPhoneConstants.INSTANCE_ID, c.getInstanceId()) : null,
+                op.reads(Input.COMMAND) ? header(in, KooPhoneConstants.COMMAND, c.getCommand()) : null,
+                op.reads(Input.TASK_ID) ? header(in, KooPhoneConstants.TASK_ID, c.getTaskId()) : null,
+                op.reads(Input.USER_ID) ? header(in, KooPhoneConstants.USER_ID, c.getUserId()) : null);
     }
 
     private static String header(Message in, String name, String option) {

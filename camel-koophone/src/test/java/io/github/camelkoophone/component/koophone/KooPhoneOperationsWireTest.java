@@ -546,6 +546,18 @@ class KooPhoneOperationsWireTest extends WireMockTestSupport {
     }
 
     @Test
+    void anErrorMessageFromAnEarlierStepDoesNotPassForThisCalls() {
+        wm.stubFor(request("GET", urlPathEqualTo("/v1/instances/tasks/" + ASYNC_TASK))
+                .willReturn(okJson("{\"error_code\":\"0\",\"data\":{\"jobs\":[]}}")));
+
+        Exchange exchange = call("koophone:getTask", null,
+                Map.of(TASK_ID, ASYNC_TASK, ERROR_CODE, "CPS.0001", ERROR_MESSAGE, "an earlier call failed"));
+
+        assertThat(exchange.getException()).isNull();
+        assertEnvelope(exchange.getMessage(), "0", null);
+    }
+
+    @Test
     void unknownOperationHeaderFailsListingTheValidNamesBeforeSending() {
         Exchange out = call("koophone:batchQueryStatus", null, Map.of(OPERATION, "rebootEverything", INSTANCE_IDS, "a44uhlf7"));
 

@@ -68,6 +68,19 @@ public interface ApiOperation {
         return spec().bindings();
     }
 
+    /**
+     * Whether any binding reads this input, so a caller gathers only the inputs the operation can use: looking up
+     * every input header on every call showed in profiles.
+     */
+    default boolean reads(Input input) {
+        for (Binding binding : bindings()) {
+            if (binding.input().reads(input)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The response field naming what {@link #returnsTask()} operations started. */
     default String taskIdField() {
         return "task_id";

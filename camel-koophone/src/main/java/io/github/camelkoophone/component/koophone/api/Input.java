@@ -16,5 +16,17 @@ public enum Input {
     /** {@code CamelKooPhoneUserId} / {@code userId}. */
     USER_ID,
     /** {@code user_instances}: pairs built from the user id and every instance id. */
-    USER_INSTANCES
+    USER_INSTANCES;
+
+    /**
+     * Whether filling a field from this input reads {@code other}: a single id falls back to a list of one and a
+     * list to its single id, and the pairs take the user id and the ids.
+     */
+    public boolean reads(Input other) {
+        return switch (this) {
+            case INSTANCE_IDS, INSTANCE_ID -> other == INSTANCE_IDS || other == INSTANCE_ID;
+            case USER_INSTANCES -> other == INSTANCE_IDS || other == INSTANCE_ID || other == USER_ID;
+            default -> other == this;
+        };
+    }
 }

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A message without a body has its request built by {@link InputBinder}, without a JSON tree; an empty body takes
  * the tree path. For every operation and a spread of inputs, good and bad, both must give the same calls (method,
- * path, query, body bytes, headers) or the same exception.
+ * path, query, body bytes, headers) or the same exception. And an input the operation does not
+ * {@linkplain ApiOperation#reads(Input) read}, which the producer therefore never looks up, must change neither.
  */
 class InputBinderEquivalenceTest {
 
@@ -60,6 +61,38 @@ class InputBinderEquivalenceTest {
     @MethodSource("cases")
     void noBodyGivesWhatTheTreePathGives(String name, ApiOperation op, RequestAssembler assembler, Inputs inputs) {
         assertThat(outcome(assembler, op, null, inputs)).isEqualTo(outcome(assembler, op, "{}", inputs));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void anInputTheOperationDoesNotReadChangesNothing(String name, ApiOperation op, RequestAssembler assembler, Inputs inputs) {
+        for (Input input : Input.values()) {
+            if (input == Input.USER_INSTANCES || op.reads(input)) {
+                continue; // not an input of its own, or one the producer passes on
+            }
+            Inputs without = without(inputs, input);
+            assertThat(outcome(assembler, op, null, without)).as("%s without %s", op.name(), input)
+                    .isEqualTo(outcome(assembler, op, null, inputs));
+            assertThat(outcome(assembler, op, "{}", without)).as("%s without %s, tree path", op.name(), input)
+                    .isEqualTo(outcome(assembler, op, "{}", inputs));
+        }
+    }
+
+    @Test
+    void anOperationReadsTheInputsItsBindingsFillFrom() {
+        assertThat(KooPhoneOperation.getTask.reads(Input.TASK_ID)).isTrue();
+        assertThat(KooPhoneOperation.getTask.reads(Input.INSTANCE_IDS)).isFalse();
+        // a single id falls back to a list of one, and the pairs need the user and the ids
+        assertThat(KooPhoneOperation.getDeviceToken.reads(Input.INSTANCE_IDS)).isTrue();
+        assertThat(KooPhoneOperation.assignInstance.reads(Input.USER_ID)).isTrue();
+        assertThat(KooPhoneOperation.assignInstance.reads(Input.INSTANCE_ID)).isTrue();
+        assertThat(KooPhoneOperation.createInstance.reads(Input.INSTANCE_ID)).isFalse();
+    }
+
+    private static Inputs without(Inputs in, Input input) {
+        return new Inputs(input == Input.INSTANCE_IDS ? null : in.instanceIds(), input == Input.INSTANCE_ID ? null : in.instanceId(),
+                input == Input.COMMAND ? null : in.command(), input == Input.TASK_ID ? null : in.taskId(),
+                input == Input.USER_ID ? null : in.userId());
     }
 
     @Test
