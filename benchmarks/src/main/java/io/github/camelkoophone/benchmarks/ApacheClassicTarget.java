@@ -28,6 +28,14 @@ final class ApacheClassicTarget extends Target {
     private final ByHand byHand;
 
     ApacheClassicTarget(String id, String label, String baseUrl, int maxConnections, boolean signed) {
+        this(id, label, baseUrl, maxConnections, signed, false);
+    }
+
+    /**
+     * @param minimal {@link HttpClients#createMinimal} (no execution chain: no authentication, redirects, cookies,
+     *                retries or proxies) instead of the full client configured as above
+     */
+    ApacheClassicTarget(String id, String label, String baseUrl, int maxConnections, boolean signed, boolean minimal) {
         super(id, label);
         this.baseUrl = baseUrl;
         this.byHand = new ByHand(baseUrl, signed);
@@ -35,7 +43,7 @@ final class ApacheClassicTarget extends Target {
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnections)
                 .build();
-        this.client = HttpClients.custom()
+        this.client = minimal ? HttpClients.createMinimal(connections) : HttpClients.custom()
                 .setConnectionManager(connections)
                 .disableAutomaticRetries()
                 .disableRedirectHandling()

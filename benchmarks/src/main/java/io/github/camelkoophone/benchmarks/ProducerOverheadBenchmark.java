@@ -85,6 +85,9 @@ final class ProducerOverheadBenchmark {
                 closeables.add(akskCamel);
                 add(variants, closeables, false, new ApacheClassicTarget(BASELINE,
                         "Apache HttpClient 5 classic, pooled (by hand)", base, maxConnections, false));
+                add(variants, closeables, false, new ApacheClassicTarget("apache-minimal",
+                        "Apache HttpClient 5 classic, minimal client (no execution chain), pooled (by hand)", base,
+                        maxConnections, false, true));
                 add(variants, closeables, false, new ApacheAsyncTarget("apache-async",
                         "Apache HttpClient 5 async, callbacks (by hand)", base, maxConnections, false));
                 add(variants, closeables, false, new JdkHttpTarget("jdk-http",
