@@ -464,6 +464,29 @@ final class ProducerOverheadBenchmark {
         }
         md.append(String.join("; ", parts)).append(".\n\n");
 
+        if (samples.get(scenarios.get(0)).containsKey("apache-minimal")) {
+            md.append("### The full or the minimal Apache client\n\n");
+            md.append("`apache-minimal` is the by-hand call of `apache-classic` on `HttpClients.createMinimal`: the same "
+                      + "pool, no execution chain (HTTP authentication schemes, redirects, cookies, retries, proxies). The "
+                      + "component's transport uses it unless `proxyHost` is set; the baselines and the floor keep the full "
+                      + "client, configured as the component configured it before. ");
+            List<String> minimal = new ArrayList<>();
+            for (Scenario s : scenarios) {
+                Map<String, List<Harness.Sample>> byVariant = samples.get(s);
+                minimal.add(String.format(Locale.ROOT, "%s %s× throughput, %s× CPU and %s× allocation per call", s.label(),
+                        fmt(ratio(byVariant, "apache-minimal", BASELINE)),
+                        fmt(metricRatio(byVariant, "apache-minimal", BASELINE, Harness.Sample::cpuMicrosPerCall)),
+                        fmt(metricRatio(byVariant, "apache-minimal", BASELINE, Harness.Sample::allocBytesPerCall))));
+            }
+            md.append("Against `apache-classic`: ").append(String.join("; ", minimal)).append(". The component against it, "
+                      + "same-round throughput ratios, median (quartiles):\n\n");
+            md.append("| ratio | " + String.join(" | ", scenarios.stream().map(Scenario::label).toList()) + " |\n");
+            md.append("|---|" + "---:|".repeat(scenarios.size()) + "\n");
+            ratioRow(md, scenarios, samples, "component-template", "apache-minimal", "token: template × `apache-minimal`", Double.NaN);
+            ratioRow(md, scenarios, samples, "component-route", "apache-minimal", "token: route × `apache-minimal`", Double.NaN);
+            md.append('\n');
+        }
+
         md.append("### AK/SK signing cost\n\n");
         md.append(String.format(Locale.ROOT,
                 "`SdkHmacSha256Signer.authorization` alone, in a micro loop (thread CPU time, median of %d repetitions): "
