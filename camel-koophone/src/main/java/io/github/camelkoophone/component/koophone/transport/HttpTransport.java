@@ -90,7 +90,7 @@ public final class HttpTransport implements Interceptor.Chain, Closeable {
         if (settings.proxyHost() == null) {
             // The full client's execution chain only adds what this API does not use (HTTP authentication schemes,
             // redirects, cookies, compression) or what the interceptors do (retries): with every one of them off it
-            // still cost about 15% of a call's CPU and 3 KB of garbage (docs/performance.md, apache-minimal). Idle
+            // still cost about 10% of a call's CPU and 3 KB of garbage (docs/performance.md, apache-minimal). Idle
             // connections are checked before reuse by the pool either way (validateAfterInactivity).
             return HttpClients.createMinimal(connections);
         }
