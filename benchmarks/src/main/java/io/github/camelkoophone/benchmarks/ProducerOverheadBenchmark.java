@@ -92,28 +92,12 @@ final class ProducerOverheadBenchmark {
                         "Apache HttpClient 5 async, callbacks (by hand)", base, maxConnections, false));
                 add(variants, closeables, false, new JdkHttpTarget("jdk-http",
                         "JDK java.net.http, HTTP/1.1 (by hand)", base, false));
-                add(variants, closeables, false, new ComponentTarget("component-template",
-                        "component: ProducerTemplate → koophone:", tokenCamel, ComponentTarget.KOOPHONE, false));
-                add(variants, closeables, false, new ComponentTarget("component-route",
-                        "component: ProducerTemplate → direct: route → koophone:", tokenCamel, ComponentTarget.KOOPHONE, true));
-                add(variants, closeables, false, new ComponentTarget("floor-template",
-                        "Camel floor: ProducerTemplate → byhand: (the by-hand Apache call in a bare producer)", tokenCamel,
-                        ComponentTarget.BY_HAND, false));
-                add(variants, closeables, false, new ComponentTarget("floor-route",
-                        "Camel floor: ProducerTemplate → direct: route → byhand:", tokenCamel, ComponentTarget.BY_HAND, true));
+                addCamel(variants, closeables, false, tokenCamel);
                 add(variants, closeables, true, new ApacheClassicTarget(BASELINE_AKSK,
                         "Apache HttpClient 5 classic + the component's signer (by hand)", base, maxConnections, true));
                 add(variants, closeables, true, new HuaweiSdkTarget(SDK,
                         "Huawei SDK KooPhoneClient 3.1.143 (OkHttp)", base, maxConnections));
-                add(variants, closeables, true, new ComponentTarget("component-template-aksk",
-                        "component: ProducerTemplate → koophone:", akskCamel, ComponentTarget.KOOPHONE, false));
-                add(variants, closeables, true, new ComponentTarget("component-route-aksk",
-                        "component: ProducerTemplate → direct: route → koophone:", akskCamel, ComponentTarget.KOOPHONE, true));
-                add(variants, closeables, true, new ComponentTarget("floor-template-aksk",
-                        "Camel floor: ProducerTemplate → byhand: (the by-hand Apache call in a bare producer)", akskCamel,
-                        ComponentTarget.BY_HAND, false));
-                add(variants, closeables, true, new ComponentTarget("floor-route-aksk",
-                        "Camel floor: ProducerTemplate → direct: route → byhand:", akskCamel, ComponentTarget.BY_HAND, true));
+                addCamel(variants, closeables, true, akskCamel);
 
                 // every variant must get the right answer before anything is timed
                 for (Variant v : variants) {
@@ -198,6 +182,23 @@ final class ProducerOverheadBenchmark {
             || (signed && target.id.equals(BASELINE_AKSK))) {
             variants.add(new Variant(target, signed));
         }
+    }
+
+    /**
+     * The component and the Camel floor, each through the ProducerTemplate and through a route, on one context
+     * (ids end in {@code -aksk} for the signed one).
+     */
+    private void addCamel(List<Variant> variants, List<AutoCloseable> closeables, boolean signed, ComponentTarget.Camel camel) {
+        String suffix = signed ? "-aksk" : "";
+        add(variants, closeables, signed, new ComponentTarget("component-template" + suffix,
+                "component: ProducerTemplate → koophone:", camel, ComponentTarget.KOOPHONE, false));
+        add(variants, closeables, signed, new ComponentTarget("component-route" + suffix,
+                "component: ProducerTemplate → direct: route → koophone:", camel, ComponentTarget.KOOPHONE, true));
+        add(variants, closeables, signed, new ComponentTarget("floor-template" + suffix,
+                "Camel floor: ProducerTemplate → byhand: (the by-hand Apache call in a bare producer)", camel,
+                ComponentTarget.BY_HAND, false));
+        add(variants, closeables, signed, new ComponentTarget("floor-route" + suffix,
+                "Camel floor: ProducerTemplate → direct: route → byhand:", camel, ComponentTarget.BY_HAND, true));
     }
 
     // ------------------------------------------------------------------ stub ceiling
