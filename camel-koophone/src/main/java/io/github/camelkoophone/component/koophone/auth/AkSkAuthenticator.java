@@ -2,7 +2,11 @@ package io.github.camelkoophone.component.koophone.auth;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.github.camelkoophone.component.koophone.KooPhoneApiException;
@@ -23,8 +27,9 @@ final class AkSkAuthenticator implements Authenticator {
     static final String AUTHORIZATION_HEADER = "Authorization";
 
     private final SdkHmacSha256Signer signer;
-    private final String projectId;
-    private final String securityToken;
+    /** X-Project-Id and X-Security-Token where set, as name, value, ...: the same on every request. */
+    private final String[] fixedHeaders;
+    private final String[] fixedSignedNames;
     private final Clock clock;
     private volatile KooPhoneApiException rejection;
     private volatile Instant rejectedAt;
@@ -32,8 +37,18 @@ final class AkSkAuthenticator implements Authenticator {
 
     AkSkAuthenticator(String accessKey, String secretKey, String projectId, String securityToken, Clock clock) {
         this.signer = new SdkHmacSha256Signer(accessKey, secretKey);
-        this.projectId = projectId;
-        this.securityToken = securityToken;
+        List<String> fixed = new ArrayList<>(4);
+        if (projectId != null) {
+            fixed.addAll(List.of(PROJECT_HEADER, projectId));
+        }
+        if (securityToken != null) {
+            fixed.addAll(List.of(SECURITY_TOKEN_HEADER, securityToken));
+        }
+        this.fixedHeaders = fixed.toArray(String[]::new);
+        this.fixedSignedNames = new String[fixedHeaders.length / 2];
+        for (int i = 0; i < fixedSignedNames.length; i++) {
+            fixedSignedNames[i] = fixedHeaders[2 * i].toLowerCase(Locale.ROOT);
+        }
         this.clock = clock;
     }
 
@@ -46,24 +61,26 @@ final class AkSkAuthenticator implements Authenticator {
                                             + "; nothing is sent with it for a minute, so the gateway does not lock it)",
                     request.requestId());
         }
-        Map<String, String> added = new HashMap<>(8);
-        added.put(SdkHmacSha256Signer.DATE_HEADER, signingDate());
-        if (projectId != null) {
-            added.put(PROJECT_HEADER, projectId);
-        }
-        if (securityToken != null) {
-            added.put(SECURITY_TOKEN_HEADER, securityToken);
-        }
-        // sign every header we send except Content-Type, which the client may rewrite (as the official SDK does)
-        Map<String, String> signed = new HashMap<>(added);
-        signed.put("host", request.authority());
-        request.headers().forEach((name, value) -> {
-            if (!"content-type".equalsIgnoreCase(name)) {
-                signed.put(name, value);
+        String date = signingDate();
+        // sign every header we send except Content-Type, which the client may rewrite (as the official SDK does);
+        // the names are given lower case, as the signer writes them, so it copies none
+        Map<String, String> signed = new HashMap<>(16);
+        for (Map.Entry<String, String> header : request.headers().entrySet()) {
+            if (!"content-type".equalsIgnoreCase(header.getKey())) {
+                signed.put(header.getKey(), header.getValue());
             }
-        });
-        added.put(AUTHORIZATION_HEADER,
-                signer.authorization(request.method(), request.path(), request.query(), signed, request.body()));
+        }
+        signed.put("host", request.authority());
+        signed.put("x-sdk-date", date);
+        for (int i = 0; i < fixedHeaders.length; i += 2) {
+            signed.put(fixedSignedNames[i / 2], fixedHeaders[i + 1]);
+        }
+        String authorization = signer.authorization(request.method(), request.path(), request.query(), signed, request.body());
+        String[] added = Arrays.copyOf(fixedHeaders, fixedHeaders.length + 4);
+        added[fixedHeaders.length] = SdkHmacSha256Signer.DATE_HEADER;
+        added[fixedHeaders.length + 1] = date;
+        added[fixedHeaders.length + 2] = AUTHORIZATION_HEADER;
+        added[fixedHeaders.length + 3] = authorization;
         return request.withHeaders(added);
     }
 

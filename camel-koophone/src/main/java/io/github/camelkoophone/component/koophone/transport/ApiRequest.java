@@ -34,24 +34,38 @@ public record ApiRequest(
     }
 
     public ApiRequest withHeader(String name, String value) {
-        return withHeaders(Map.of(name, value));
+        return withHeaders(name, value);
     }
 
+    /**
+     * This request with headers added, a name already present replaced.
+     *
+     * @param namesAndValues name, value, name, value...
+     */
     @SuppressWarnings("unchecked")
-    public ApiRequest withHeaders(Map<String, String> added) {
+    public ApiRequest withHeaders(String... namesAndValues) {
         // straight into an immutable map, which the constructor keeps as it is: one copy per attempt, not two
-        Map.Entry<String, String>[] entries = new Map.Entry[headers.size() + added.size()];
+        Map.Entry<String, String>[] entries = new Map.Entry[headers.size() + namesAndValues.length / 2];
         int n = 0;
         for (Map.Entry<String, String> header : headers.entrySet()) {
-            if (!added.containsKey(header.getKey())) {
+            if (!names(namesAndValues, header.getKey())) {
                 entries[n++] = header;
             }
         }
-        for (Map.Entry<String, String> header : added.entrySet()) {
-            entries[n++] = header;
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            entries[n++] = Map.entry(namesAndValues[i], namesAndValues[i + 1]);
         }
-        return new ApiRequest(name, method, baseUrl, path, query, Map.ofEntries(Arrays.copyOf(entries, n)), body, requestId,
-                idempotent, sensitive, timeout);
+        return new ApiRequest(name, method, baseUrl, path, query, Map.ofEntries(n == entries.length ? entries : Arrays.copyOf(entries, n)),
+                body, requestId, idempotent, sensitive, timeout);
+    }
+
+    private static boolean names(String[] namesAndValues, String name) {
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i].equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Base URLs are few; parsing one per call showed in profiles. */
