@@ -126,4 +126,39 @@ class TaskRegistryTest {
         assertThat(distinct).as("every task").hasSize(threads * perThread);
         assertThat(seen).as("each once").hasSize(threads * perThread);
     }
+
+    /** Producers on several threads overrun the bound with no consumer: a bound's worth is kept, each once. */
+    @Test
+    void concurrentProducersOverrunningTheBoundLeaveExactlyTheBoundsWorth() throws Exception {
+        TaskRegistry registry = new TaskRegistry();
+        int threads = 4;
+        int perThread = TaskRegistry.MAX_UNCLAIMED / 2 + 1_000;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> producers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                producers.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        registry.register(task(thread + "-" + i));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> producer : producers) {
+                producer.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Recorder consumer = new Recorder();
+        registry.attach(consumer);
+
+        assertThat(consumer.seen).hasSize(TaskRegistry.MAX_UNCLAIMED).doesNotHaveDuplicates();
+        // 14,000 forgotten, each by the registration that took its slot: warnings for the first and the 10,000th
+        List<TraceLogCapture.Line> warnings = logs.warnings().stream()
+                .filter(line -> line.logger().equals(TaskRegistry.class.getName())).toList();
+        assertThat(warnings).hasSize(2);
+        assertThat(warnings.get(1).text()).contains(TaskRegistry.MAX_UNCLAIMED + " task(s) forgotten so far");
+    }
 }
