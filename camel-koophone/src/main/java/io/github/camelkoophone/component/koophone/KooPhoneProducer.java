@@ -118,18 +118,31 @@ public class KooPhoneProducer extends DefaultAsyncProducer {
         return value != null ? value : option;
     }
 
+    @SuppressWarnings("unchecked")
     static List<String> ids(Object header, String option) {
         Object value = header != null ? header : option;
         if (value == null) {
             return null;
         }
         if (value instanceof Collection<?> collection) {
+            if (alreadyTrimmed(collection)) {
+                return List.copyOf((Collection<String>) collection); // an immutable list is its own copy
+            }
             return trimmed(collection.toArray());
         }
         if (value instanceof String[] array) {
             return trimmed(array);
         }
         return Arrays.stream(value.toString().split(",")).map(String::trim).filter(id -> !id.isEmpty()).toList();
+    }
+
+    private static boolean alreadyTrimmed(Collection<?> ids) {
+        for (Object id : ids) {
+            if (!(id instanceof String text) || text.isEmpty() || text.charAt(0) <= ' ' || text.charAt(text.length() - 1) <= ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> trimmed(Object[] ids) {
