@@ -14,6 +14,7 @@ class KooPhoneProducerIdsTest {
     @Test
     void idsArriveTrimmedWhateverTheyCameIn() {
         assertThat(KooPhoneProducer.ids(List.of(" a1", "a2 ", "\ta3\n"), null)).containsExactly("a1", "a2", "a3");
+        assertThat(KooPhoneProducer.ids(List.of(" a1", "a2"), null)).containsExactly("a1", "a2");
         assertThat(KooPhoneProducer.ids(new String[] {" a1", "a2"}, null)).containsExactly("a1", "a2");
         assertThat(KooPhoneProducer.ids(Set.of(7), null)).containsExactly("7");
         assertThat(KooPhoneProducer.ids(" a1, a2 ,,a3", null)).containsExactly("a1", "a2", "a3");
@@ -21,6 +22,7 @@ class KooPhoneProducerIdsTest {
         assertThat(KooPhoneProducer.ids(null, null)).isNull();
         // a blank id stays, for the validator to name it
         assertThat(KooPhoneProducer.ids(List.of("a1", " "), null)).containsExactly("a1", "");
+        assertThat(KooPhoneProducer.ids(List.of("a1", ""), null)).containsExactly("a1", "");
     }
 
     @Test
