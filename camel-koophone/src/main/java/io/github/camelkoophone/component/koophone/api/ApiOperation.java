@@ -81,6 +81,11 @@ public interface ApiOperation {
         return false;
     }
 
+    /** The IAM action the caller's policy must allow, named in the message of a 403; null when unknown. */
+    default String iamAction() {
+        return null;
+    }
+
     /** The response field naming what {@link #returnsTask()} operations started. */
     default String taskIdField() {
         return "task_id";

@@ -44,6 +44,11 @@ public final class ResponseReader {
                 return new Reply(plain.result(), plain.errorCode(), plain.errorMessage(), plain.taskId());
             }
         }
+        if (response.status() == 403 && op.iamAction() != null) {
+            KooPhoneApiException refused = error(op.name(), response, requestId);
+            throw new KooPhoneApiException(op.name(), 403, refused.getErrorCode(), refused.getErrorMessage()
+                    + " (the credentials' IAM policy must allow " + op.iamAction() + ")", requestId);
+        }
         ObjectNode data = read(op.name(), response, requestId, op.errorCodeInSuccessIsFailure());
         return new Reply(ResultAssembler.convert(op, data, requestId), text(data.get("error_code")),
                 text(data.get("error_msg")), text(data.get(op.taskIdField())));
@@ -132,6 +137,16 @@ public final class ResponseReader {
             message = "non-JSON error body: " + snippet(response.bodyAsString());
         }
         return new KooPhoneApiException(operation, response.status(), code, message, requestId);
+    }
+
+    /** The top-level {@code error_code} of a response, or null when it has none or is no JSON object. */
+    public static String envelopeErrorCode(ApiResponse response) {
+        try {
+            JsonNode root = Json.MAPPER.readTree(response.body());
+            return root instanceof ObjectNode envelope ? text(envelope.get("error_code")) : null;
+        } catch (IOException notJson) {
+            return null;
+        }
     }
 
     private static String message(ObjectNode envelope) {

@@ -15,9 +15,9 @@ import io.github.camelkoophone.component.koophone.transport.ApiRequest;
 import io.github.camelkoophone.component.koophone.transport.ApiResponse;
 
 /**
- * Signs every attempt with SDK-HMAC-SHA256. Nothing to refresh: a 401 is final, because the gateway locks an
- * access key after five failures and repeating a bad signature only gets there faster. For the same reason a 401
- * is remembered for a minute: the exchanges that follow fail at once with it instead of each spending one of the
+ * Signs every attempt with SDK-HMAC-SHA256. Nothing to refresh: the gateway's refusal of a signature is final,
+ * because it locks an access key after five failures and repeating a bad signature only gets there faster. For the
+ * same reason such a refusal is remembered for a minute: the exchanges that follow fail at once with it instead of each spending one of the
  * key's five attempts.
  */
 final class AkSkAuthenticator implements Authenticator {
@@ -31,8 +31,8 @@ final class AkSkAuthenticator implements Authenticator {
     private final String[] fixedHeaders;
     private final String[] fixedSignedNames;
     private final Clock clock;
-    private volatile KooPhoneApiException rejection;
-    private volatile Instant rejectedAt;
+    /** The gateway's last refusal of this key: one value, so a reader sees the refusal with its time or nothing. */
+    private volatile Refusal refusal;
     private volatile SigningDate date;
 
     AkSkAuthenticator(String accessKey, String secretKey, String projectId, String securityToken, Clock clock) {
@@ -54,12 +54,12 @@ final class AkSkAuthenticator implements Authenticator {
 
     @Override
     public ApiRequest authenticate(ApiRequest request) {
-        KooPhoneApiException refused = rejection;
-        if (refused != null && clock.instant().isBefore(rejectedAt.plus(IamTokenAuthenticator.REJECTION_MEMORY))) {
-            throw new KooPhoneApiException(request.name(), refused.getHttpStatus(),
-                    refused.getErrorCode(), refused.getErrorMessage() + " (this access key was refused at " + rejectedAt
-                                            + "; nothing is sent with it for a minute, so the gateway does not lock it)",
-                    request.requestId());
+        Refusal refused = refusal;
+        if (refused != null && clock.instant().isBefore(refused.at().plus(IamTokenAuthenticator.REJECTION_MEMORY))) {
+            KooPhoneApiException e = refused.exception();
+            throw new KooPhoneApiException(request.name(), e.getHttpStatus(), e.getErrorCode(), e.getErrorMessage()
+                    + " (this access key was refused at " + refused.at()
+                    + "; nothing is sent with it for a minute, so the gateway does not lock it)", request.requestId());
         }
         String date = signingDate();
         // sign every header we send except Content-Type, which the client may rewrite (as the official SDK does);
@@ -101,13 +101,15 @@ final class AkSkAuthenticator implements Authenticator {
     private record SigningDate(long epochSecond, String text) {
     }
 
+    private record Refusal(KooPhoneApiException exception, Instant at) {
+    }
+
     @Override
     public boolean refreshAfterUnauthorized(ApiRequest rejected, ApiResponse response) {
         try {
             ResponseReader.read(rejected.name(), response, rejected.requestId());
         } catch (KooPhoneApiException refused) {
-            rejection = refused;
-            rejectedAt = clock.instant();
+            refusal = new Refusal(refused, clock.instant());
         }
         return false;
     }

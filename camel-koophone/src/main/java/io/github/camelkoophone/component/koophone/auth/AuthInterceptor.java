@@ -7,8 +7,9 @@ import io.github.camelkoophone.component.koophone.transport.ApiResponse;
 import io.github.camelkoophone.component.koophone.transport.Interceptor;
 
 /**
- * Authenticates each attempt; after a 401, refreshes the credentials once and repeats the attempt once. A 401
- * means the gateway refused the request before the service saw it, so repeating is safe for any operation.
+ * Authenticates each attempt; after the gateway refused the credentials ({@link CredentialRefusal}), refreshes them
+ * once and repeats the attempt once. The gateway refused the request before the service saw it, so repeating is
+ * safe for any operation. A 401 or 403 from the service itself is its answer about the request and passes through.
  */
 public final class AuthInterceptor implements Interceptor {
 
@@ -21,7 +22,7 @@ public final class AuthInterceptor implements Interceptor {
     @Override
     public CompletableFuture<ApiResponse> intercept(ApiRequest request, Chain chain) {
         ApiRequest authenticated = authenticator.authenticate(request);
-        return chain.proceed(authenticated).thenCompose(response -> response.status() == 401
+        return chain.proceed(authenticated).thenCompose(response -> CredentialRefusal.isCredentialRefusal(response)
                                                                    && authenticator.refreshAfterUnauthorized(authenticated, response)
                 ? chain.proceed(authenticator.authenticate(request))
                 : CompletableFuture.completedFuture(response));

@@ -13,7 +13,7 @@ public interface Authenticator {
     ApiRequest authenticate(ApiRequest request);
 
     /**
-     * The service answered 401 ({@code response}) to {@code rejected}. True when fresh credentials were obtained
+     * The gateway refused the credentials of {@code rejected} ({@code response}, see {@link CredentialRefusal}). True when fresh credentials were obtained
      * and one more attempt is worthwhile; false when there is nothing to refresh.
      */
     default boolean refreshAfterUnauthorized(ApiRequest rejected, ApiResponse response) {

@@ -5,11 +5,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.github.camelkoophone.component.koophone.KooPhoneApiException;
 import io.github.camelkoophone.component.koophone.MutableClock;
 import io.github.camelkoophone.component.koophone.transport.ApiRequest;
+import io.github.camelkoophone.component.koophone.transport.ApiResponse;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class AkSkAuthenticatorTest {
 
@@ -46,5 +50,36 @@ class AkSkAuthenticatorTest {
                         AkSkAuthenticator.PROJECT_HEADER, "p1"), null);
         assertThat(signed.headers()).containsEntry(AkSkAuthenticator.AUTHORIZATION_HEADER, expected)
                 .containsEntry(AkSkAuthenticator.PROJECT_HEADER, "p1").containsEntry("x-request-id", "rid");
+    }
+
+    private static ApiRequest getTask() {
+        return new ApiRequest("getTask", "GET", "http://127.0.0.1:8080", "/v1/instances/tasks/t1", List.of(),
+                Map.of("x-request-id", "rid"), null, "rid", true, false, 30_000);
+    }
+
+    private static ApiResponse gatewayRefusal() {
+        return new ApiResponse(401, Map.of(),
+                "{\"error_code\":\"APIGW.0301\",\"error_msg\":\"Incorrect IAM authentication information\"}".getBytes());
+    }
+
+    /**
+     * Another caller reading the refusal exactly while it is being recorded (the clock is read in between) sees
+     * either no refusal or a whole one, never a refusal without its time.
+     */
+    @Test
+    void aRefusalIsSeenWholeOrNotAtAllByAConcurrentCaller() {
+        MutableClock clock = new MutableClock(START);
+        AkSkAuthenticator authenticator = new AkSkAuthenticator("AK", "SK", "p1", null, clock);
+        Throwable[] seenMeanwhile = new Throwable[1];
+        clock.onNextRead(() -> seenMeanwhile[0] = catchThrowable(() -> authenticator.authenticate(getTask())));
+
+        authenticator.refreshAfterUnauthorized(getTask(), gatewayRefusal());
+
+        assertThat(seenMeanwhile[0]).as("what a caller saw while the refusal was recorded")
+                .satisfiesAnyOf(seen -> assertThat(seen).isNull(), seen -> assertThat(seen).isInstanceOf(KooPhoneApiException.class));
+        assertThatThrownBy(() -> authenticator.authenticate(getTask())).isInstanceOfSatisfying(KooPhoneApiException.class,
+                e -> assertThat(e.getErrorCode()).isEqualTo("APIGW.0301"));
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(authenticator.authenticate(getTask()).headers()).containsKey(AkSkAuthenticator.AUTHORIZATION_HEADER);
     }
 }
