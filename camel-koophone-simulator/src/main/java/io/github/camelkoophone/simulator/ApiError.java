@@ -26,6 +26,11 @@ final class ApiError extends RuntimeException {
         return new ApiError(200, ErrorCodes.INSTANCE_NOT_FOUND, "Instance not found: " + instanceId);
     }
 
+    static ApiError notPermitted(String instanceId) {
+        return new ApiError(401, ErrorCodes.NO_INSTANCE_PERMISSION,
+                "No permission on instance " + instanceId + ": check that the instance id is correct");
+    }
+
     static ApiError business(String code, String message) {
         return new ApiError(200, code, message);
     }

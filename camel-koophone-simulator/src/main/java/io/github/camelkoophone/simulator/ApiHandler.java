@@ -104,6 +104,7 @@ final class ApiHandler implements HttpHandler {
             Authenticator.Outcome auth = authenticator.authenticate(request);
             record.auth = auth.method();
             record.principal = auth.principal();
+            record.project = auth.projectId();
             if (!auth.ok()) {
                 return gatewayAuthFailure(auth.reason());
             }
@@ -112,7 +113,7 @@ final class ApiHandler implements HttpHandler {
                 return idProblem;
             }
         }
-        Call call = new Call(request, state);
+        Call call = new Call(request, state, record.project);
         ApiResponse response;
         synchronized (state.lock()) {
             state.settle();
@@ -234,6 +235,7 @@ final class ApiHandler implements HttpHandler {
         String fault;
         String auth;
         String principal;
+        String project;
         boolean executed;
 
         Record(ApiRequest request, String operation, Instant arrival, long started) {

@@ -15,16 +15,19 @@ final class AppOperations {
 
     ApiResponse installApp(Call call) {
         JsonNode body = Params.object(call);
-        String fastInstall = Params.string(body, "fast_install");
-        if (!fastInstall.equals("0") && !fastInstall.equals("1")) {
-            throw ApiError.business(ErrorCodes.FAST_INSTALL, "fast_install must be 0 or 1: " + fastInstall);
-        }
+        // fast_install and install_package_url are optional (table 4-132 of the 2025 reference); when given, checked
+        Params.optionalString(body, "fast_install").ifPresent(fastInstall -> {
+            if (!fastInstall.equals("0") && !fastInstall.equals("1")) {
+                throw ApiError.business(ErrorCodes.FAST_INSTALL, "fast_install must be 0 or 1: " + fastInstall);
+            }
+        });
         String objectName = Params.string(body, "object_name");
         Params.string(body, "file_name");
-        String url = Params.string(body, "install_package_url");
-        if (!url.startsWith("https://") && !url.startsWith("http://")) {
-            throw ApiError.business(ErrorCodes.BAD_PACKAGE_URL, "install_package_url must be an http(s) URL");
-        }
+        Params.optionalString(body, "install_package_url").ifPresent(url -> {
+            if (!url.startsWith("https://") && !url.startsWith("http://")) {
+                throw ApiError.business(ErrorCodes.BAD_PACKAGE_URL, "install_package_url must be an http(s) URL");
+            }
+        });
         List<String> ids = Params.idList(body, "instance_id_list");
         List<SimInstance> instances = InstanceOperations.existing(call, ids);
 

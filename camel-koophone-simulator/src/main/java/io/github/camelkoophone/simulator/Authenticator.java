@@ -10,14 +10,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Authenticator {
 
-    /** How a request authenticated, or why it did not. */
-    record Outcome(boolean ok, String method, String principal, String reason) {
-        static Outcome ok(String method, String principal) {
-            return new Outcome(true, method, principal, null);
+    /**
+     * How a request authenticated, or why it did not; {@code projectId} is the project the credentials act for
+     * (null: the simulator's own).
+     */
+    record Outcome(boolean ok, String method, String principal, String reason, String projectId) {
+        static Outcome ok(String method, String principal, String projectId) {
+            return new Outcome(true, method, principal, null, projectId);
         }
 
         static Outcome fail(String method, String principal, String reason) {
-            return new Outcome(false, method, principal, reason);
+            return new Outcome(false, method, principal, reason, null);
         }
     }
 
@@ -40,13 +43,14 @@ final class Authenticator {
         if (token != null) {
             IamService.TokenCheck check = iam.check(token.trim());
             return check == IamService.TokenCheck.VALID
-                    ? Outcome.ok("token", null)
+                    ? Outcome.ok("token", null, iam.projectOf(token.trim()))
                     : Outcome.fail("token", null, check.reason);
         }
         if (request.header("authorization") != null) {
             SignatureVerifier.Result r = SignatureVerifier.verify(request.method(), request.path(), request.rawQuery(),
                     request::header, request.body(), keys, clock.instant());
-            return r.valid() ? Outcome.ok("aksk", r.accessKey()) : Outcome.fail("aksk", r.accessKey(), r.reason());
+            return r.valid() ? Outcome.ok("aksk", r.accessKey(), keys.get(r.accessKey()).projectId())
+                    : Outcome.fail("aksk", r.accessKey(), r.reason());
         }
         return Outcome.fail("none", null, "x-auth-token not found");
     }

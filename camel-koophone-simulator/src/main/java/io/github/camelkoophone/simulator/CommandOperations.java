@@ -23,9 +23,10 @@ final class CommandOperations {
         JsonNode body = Params.object(call);
         String command = Params.command(body);
         List<String> ids = Params.idList(body, "instance_ids");
+        call.requireOwnOrUnknown(ids);
         ArrayNode results = Json.array();
         for (String id : ids) {
-            SimInstance instance = call.state().inventory().live(id);
+            SimInstance instance = call.instance(id);
             ObjectNode r = results.addObject();
             r.put("instance_id", id);
             if (instance == null) {
@@ -52,6 +53,7 @@ final class CommandOperations {
         JsonNode body = Params.object(call);
         String command = Params.command(body);
         List<String> ids = Params.idList(body, "instance_ids");
+        call.requireOwnOrUnknown(ids);
         SimulatorState state = call.state();
         Instant finishAt = call.now().plus(state.settings().taskDuration());
         TaskEngine.Task task = state.tasks().create(state.ids().hex32(), "asyncCommand", true, call.now());

@@ -114,6 +114,12 @@ public final class IamService {
         return t.projectScoped() ? TokenCheck.VALID : TokenCheck.UNSCOPED;
     }
 
+    /** The project an issued token is scoped to; null for a static token, which acts for the simulator's project. */
+    String projectOf(String token) {
+        IssuedToken t = issued.get(token);
+        return t == null ? null : t.user().projectId();
+    }
+
     /** Forgets issued tokens; used by a full reset that asks for it. */
     void clearIssued() {
         issued.clear();

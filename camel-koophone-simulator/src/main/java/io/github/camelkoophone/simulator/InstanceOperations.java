@@ -99,9 +99,10 @@ final class InstanceOperations {
 
     ApiResponse batchQueryStatus(Call call) {
         List<String> ids = Params.idList(Params.object(call), "instance_ids");
+        call.requireOwnOrUnknown(ids);
         ArrayNode results = Json.array();
         for (String id : ids) {
-            SimInstance instance = call.state().inventory().live(id);
+            SimInstance instance = call.instance(id);
             ObjectNode r = results.addObject();
             r.put("instance_id", id);
             // An unknown phone's status is "unknown" (0), as in the reference's example.
@@ -240,6 +241,9 @@ final class InstanceOperations {
 
         List<SimInstance> matching = new ArrayList<>();
         for (SimInstance i : call.state().inventory().liveAll()) {
+            if (!call.owns(i)) {
+                continue;
+            }
             if (idFilter != null && !idFilter.equals(i.instanceId())) {
                 continue;
             }
@@ -302,7 +306,7 @@ final class InstanceOperations {
     static List<SimInstance> existing(Call call, List<String> ids) {
         List<SimInstance> out = new ArrayList<>(ids.size());
         for (String id : ids) {
-            SimInstance i = call.state().inventory().live(id);
+            SimInstance i = call.instance(id);
             if (i == null) {
                 throw ApiError.notFound(id);
             }

@@ -94,6 +94,25 @@ final class Params {
         throw ApiError.badRequest(field + " must be an integer");
     }
 
+    /** A required number, whole or not (the reference types bandSize as a Double). */
+    static double number(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            throw ApiError.missing(field);
+        }
+        if (node.isNumber()) {
+            return node.asDouble();
+        }
+        if (node.isTextual()) {
+            try {
+                return Double.parseDouble(node.asText().trim());
+            } catch (NumberFormatException e) {
+                // fall through
+            }
+        }
+        throw ApiError.badRequest(field + " must be a number");
+    }
+
     /** The adb command: required, at most 1,024 UTF-8 bytes. */
     static String command(JsonNode body) {
         String command = string(body, "command");

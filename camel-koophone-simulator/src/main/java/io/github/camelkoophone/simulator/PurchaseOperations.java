@@ -52,7 +52,7 @@ final class PurchaseOperations {
         String bandSkuId = Params.string(body, "bandSkuId");
         String regionId = Params.string(body, "regionId");
         String prefix = Params.string(body, "instanceNamePrefix");
-        int bandSize = Params.integer(body, "bandSize");
+        double bandSize = Params.number(body, "bandSize");
         int count = Params.integer(body, "count");
         JsonNode charge = body.get("chargeParam");
         if (charge == null || charge.isNull()) {
@@ -66,7 +66,7 @@ final class PurchaseOperations {
         }
         SkuCatalog.Sku sku = catalog.find(regionId, skuId).orElseThrow(() -> ApiError.business(
                 ErrorCodes.SKU_NOT_IN_REGION, "SKU " + skuId + " is not sold in region " + regionId));
-        if (!SkuCatalog.BAND_SKU_ID.equals(bandSkuId) || !sku.bandSizes().contains(bandSize)) {
+        if (!SkuCatalog.BAND_SKU_ID.equals(bandSkuId) || !sku.bandSizes().contains((int) bandSize) || bandSize != Math.rint(bandSize)) {
             throw new ApiError(400, ErrorCodes.BAND_SKU_MISMATCH,
                     "band SKU " + bandSkuId + " with size " + bandSize + " does not match instance SKU " + skuId);
         }

@@ -3,8 +3,9 @@ package io.github.camelkoophone.simulator;
 import java.util.regex.Pattern;
 
 /**
- * The simulator's x-request-id rule: 32 lower-case hex characters (the reference's examples), or a
- * canonical UUID with dashes (what most clients generate). Anything else is "malformed".
+ * The x-request-id rule: 32 lower-case hex characters (the reference's examples), or a canonical UUID with dashes
+ * (what most clients generate). Anything else is "malformed". The references name the error (KOOPHONE.API.0003)
+ * but not the rule, so this is the simulator's choice; the component validates a caller's own id by the same rule.
  */
 final class RequestIds {
 

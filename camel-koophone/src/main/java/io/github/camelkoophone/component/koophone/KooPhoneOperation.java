@@ -2,12 +2,14 @@ package io.github.camelkoophone.component.koophone;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.camelkoophone.component.koophone.api.ApiOperation;
 import io.github.camelkoophone.component.koophone.api.Binding;
 import io.github.camelkoophone.component.koophone.api.HttpMethod;
 import io.github.camelkoophone.component.koophone.api.OperationSpec;
 import io.github.camelkoophone.component.koophone.api.Input;
+import io.github.camelkoophone.component.koophone.api.WireQuirk;
 import io.github.camelkoophone.component.koophone.model.*;
 
 import static io.github.camelkoophone.component.koophone.api.HttpMethod.GET;
@@ -60,7 +62,7 @@ public enum KooPhoneOperation implements ApiOperation {
             "user_instances", 100, true, false, "instanceUnassign",
             bind(USER_INSTANCES, "user_instances")),
     listInstances(GET, "/v1/instances/batch-query", ListInstancesRequest.class, ListInstancesResult.class,
-            null, 0, false, true, "queryInstanceBatch",
+            null, 0, false, true, "queryInstanceBatch", WireQuirk.REQUEST_ID_IN_QUERY,
             bind(INSTANCE_ID, "instance_id")),
     batchRebootInstance(POST, "/v1/instances/reboot", InstanceIdsRequest.class, NoDataResult.class,
             "instance_ids", 100, false, false, "instanceReboot",
@@ -100,8 +102,15 @@ public enum KooPhoneOperation implements ApiOperation {
     KooPhoneOperation(HttpMethod method, String pathTemplate, Class<? extends KooPhoneRequest> requestType,
                       Class<?> resultType, String idListField, int maxIds, boolean returnsTask, boolean idempotent,
                       String iamAction, Binding... bindings) {
+        this(method, pathTemplate, requestType, resultType, idListField, maxIds, returnsTask, idempotent, iamAction,
+                null, bindings);
+    }
+
+    KooPhoneOperation(HttpMethod method, String pathTemplate, Class<? extends KooPhoneRequest> requestType,
+                      Class<?> resultType, String idListField, int maxIds, boolean returnsTask, boolean idempotent,
+                      String iamAction, WireQuirk quirk, Binding... bindings) {
         this.spec = new OperationSpec(method, pathTemplate, requestType, resultType, idListField, maxIds, returnsTask,
-                idempotent, List.of(bindings));
+                idempotent, List.of(bindings), quirk == null ? Set.of() : Set.of(quirk));
         this.iamAction = iamAction;
     }
 
@@ -120,6 +129,7 @@ public enum KooPhoneOperation implements ApiOperation {
     }
 
     /** The IAM action {@code koophone:cloudphoneResource:<action>} the caller needs. */
+    @Override
     public String iamAction() {
         return "koophone:cloudphoneResource:" + iamAction;
     }

@@ -73,7 +73,7 @@ final class BadInputs {
                 bad("unknown pool scene tag", "koophone:listInstances", "{\"pool_scene_tag\":\"CLOUD_TV\"}", Map.of(),
                         "pool_scene_tag", "CLOUD_TV"),
                 bad("malformed request id", "koophone:batchReset", null, Map.of(IDS, "a1", KooPhoneConstants.REQUEST_ID, "not an id!"),
-                        "CamelKooPhoneRequestId", "letters, digits or dashes"),
+                        "CamelKooPhoneRequestId", "32 lower-case hex digits or a UUID"),
                 bad("non-JSON body object", "koophone:batchReset", new Object(), Map.of(), "body", "cannot be turned into JSON"),
                 bad("negative request timeout", "koophone:batchReset?requestTimeout=-5", null, Map.of(IDS, "a1"),
                         "requestTimeout", "at least 1"),

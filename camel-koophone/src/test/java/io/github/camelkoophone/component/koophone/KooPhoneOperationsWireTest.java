@@ -329,7 +329,8 @@ class KooPhoneOperationsWireTest extends WireMockTestSupport {
                 "query_start_time", "2024-05-24 00:00:00");
 
         Message out = send("koophone:listInstances", query, Map.of(), "listInstances.json", Wire.get(LIST, Map.of(
-                "page_no", "1", "page_size", "200", "pool_scene_tag", "CLOUD_PHONE", "query_start_time", "2024-05-24 00:00:00")));
+                "page_no", "1", "page_size", "200", "pool_scene_tag", "CLOUD_PHONE", "query_start_time", "2024-05-24 00:00:00"))
+                .withRequestIdInQuery());
 
         assertThat(sentRequest().getUrl()).contains("query_start_time=2024-05-24%2000%3A00%3A00");
         ListInstancesResult result = body(out, ListInstancesResult.class);
@@ -352,7 +353,7 @@ class KooPhoneOperationsWireTest extends WireMockTestSupport {
     void listInstancesWithDefaultsAndInstanceIdHeaderReadsPagingInsideData() {
         Message out = send("koophone:listInstances", null, Map.of(INSTANCE_ID, "5srn5hL8"),
                 "listInstances-paging-inside-constructed.json",
-                Wire.get(LIST, Map.of("page_no", "1", "page_size", "100", "instance_id", "5srn5hL8")));
+                Wire.get(LIST, Map.of("page_no", "1", "page_size", "100", "instance_id", "5srn5hL8")).withRequestIdInQuery());
 
         ListInstancesResult result = body(out, ListInstancesResult.class);
         assertPaging(result, 2, 1, 72);
@@ -597,22 +598,27 @@ class KooPhoneOperationsWireTest extends WireMockTestSupport {
     // ---------------------------------------------------------------------------------------------------------
 
     /** The one request an operation must send: method, path, exact query and exact JSON body (null: no body). */
-    record Wire(String method, String path, Map<String, String> query, String json) {
+    /** @param requestIdInQuery whether the x-request-id is also a query parameter (listInstances' reference) */
+    record Wire(String method, String path, Map<String, String> query, String json, boolean requestIdInQuery) {
 
         static Wire post(String path, String json) {
-            return new Wire("POST", path, Map.of(), json);
+            return new Wire("POST", path, Map.of(), json, false);
         }
 
         static Wire put(String path, String json) {
-            return new Wire("PUT", path, Map.of(), json);
+            return new Wire("PUT", path, Map.of(), json, false);
         }
 
         static Wire postWithoutBody(String path) {
-            return new Wire("POST", path, Map.of(), null);
+            return new Wire("POST", path, Map.of(), null, false);
         }
 
         static Wire get(String path, Map<String, String> query) {
-            return new Wire("GET", path, query, null);
+            return new Wire("GET", path, query, null, false);
+        }
+
+        Wire withRequestIdInQuery() {
+            return new Wire(method, path, query, json, true);
         }
 
         @Override
@@ -649,7 +655,11 @@ class KooPhoneOperationsWireTest extends WireMockTestSupport {
         wm.verify(exactly(1), expected);
 
         LoggedRequest sent = sentRequest();
-        assertThat(queryOf(sent)).as("query parameters of %s", sent.getUrl()).isEqualTo(wire.query());
+        Map<String, String> query = new TreeMap<>(wire.query());
+        if (wire.requestIdInQuery()) {
+            query.put("x-request-id", sent.getHeader("x-request-id"));
+        }
+        assertThat(queryOf(sent)).as("query parameters of %s", sent.getUrl()).isEqualTo(query);
         if (wire.json() == null) {
             assertThat(sent.getBody()).as("body of %s", sent.getUrl()).isEmpty();
         }

@@ -443,11 +443,9 @@ class KooPhoneSimulatorOperationsTest extends SimulatorTestSupport {
 
     // ---------------------------------------------------------------------------------------------- apps
 
-    @Test
-    void installAppRunsAnInstallTaskThatPutsThePackageOnThePhones() {
-        List<String> targets = ids.subList(0, 2);
+    /** An installApp body with the fields the reference requires, none of the optional ones. */
+    private static Map<String, Object> appToInstall() {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("fast_install", "1");
         body.put("object_name", "com.example.camel");
         body.put("file_name", "camel.apk");
         body.put("object_version", "1.0.0");
@@ -455,6 +453,21 @@ class KooPhoneSimulatorOperationsTest extends SimulatorTestSupport {
         body.put("biz_type", "apk");
         body.put("content_type", "application/octet-stream");
         body.put("content_md5", "0123456789abcdef");
+        return body;
+    }
+
+    @Test
+    void installAppNeedsNeitherFastInstallNorAPackageUrl() {
+        Exchange out = call("koophone:installApp", appToInstall(), Map.of(INSTANCE_IDS, ids.get(0)));
+
+        assertThat(ok(out, TaskResult.class).getCmdJobs()).extracting(CmdJob::getInstanceId).containsExactly(ids.get(0));
+    }
+
+    @Test
+    void installAppRunsAnInstallTaskThatPutsThePackageOnThePhones() {
+        List<String> targets = ids.subList(0, 2);
+        Map<String, Object> body = appToInstall();
+        body.put("fast_install", "1");
         body.put("install_package_url", "https://obs.example.com/camel.apk");
 
         Exchange out = call("koophone:installApp", body, Map.of(INSTANCE_IDS, targets));

@@ -1,6 +1,7 @@
 package io.github.camelkoophone.component.koophone.api;
 
 import java.util.List;
+import java.util.Set;
 
 import io.github.camelkoophone.component.koophone.model.KooPhoneRequest;
 
@@ -16,12 +17,20 @@ import io.github.camelkoophone.component.koophone.model.KooPhoneRequest;
  * @param returnsTask  whether the call starts work that a tasks/jobs consumer can follow
  * @param idempotent   whether repeating the call is safe when the first attempt may have reached the server
  * @param bindings     which request fields headers and options fill
+ * @param quirks       what the call sends beyond its request model
  */
 public record OperationSpec(HttpMethod method, String pathTemplate, Class<? extends KooPhoneRequest> requestType,
                             Class<?> resultType, String idListField, int maxIds, boolean returnsTask, boolean idempotent,
-                            List<Binding> bindings) {
+                            List<Binding> bindings, Set<WireQuirk> quirks) {
 
     public OperationSpec {
         bindings = List.copyOf(bindings);
+        quirks = quirks.isEmpty() ? Set.of() : Set.copyOf(quirks);
+    }
+
+    public OperationSpec(HttpMethod method, String pathTemplate, Class<? extends KooPhoneRequest> requestType,
+                         Class<?> resultType, String idListField, int maxIds, boolean returnsTask, boolean idempotent,
+                         List<Binding> bindings) {
+        this(method, pathTemplate, requestType, resultType, idListField, maxIds, returnsTask, idempotent, bindings, Set.of());
     }
 }

@@ -31,7 +31,13 @@ public final class RequestAssembler {
 
     public static final String REQUEST_ID_HEADER = "x-request-id";
     private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}]+)}");
-    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    /**
+     * A caller's own x-request-id: 32 lower-case hex digits, as the reference's examples, or a UUID. The references
+     * name a malformed id as an error (KOOPHONE.API.0003) without stating the rule, so the component sends only the
+     * forms they show or that every client generates; the simulator applies the same rule.
+     */
+    private static final Pattern REQUEST_ID = Pattern.compile(
+            "[0-9a-f]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** Path templates, split once: matching the pattern per call showed in profiles. */
     private static final Map<String, String[]> TEMPLATES = new ConcurrentHashMap<>();
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
@@ -87,7 +93,7 @@ public final class RequestAssembler {
         request.validate(validator);
         if (requestId != null && !REQUEST_ID.matcher(requestId).matches()) {
             throw new KooPhoneValidationException("CamelKooPhoneRequestId",
-                    "must be 1 to 64 letters, digits or dashes, was '" + requestId + "'");
+                    "must be 32 lower-case hex digits or a UUID, was '" + requestId + "'");
         }
         if (op.method().hasBody() && op.pathTemplate().indexOf('{') < 0 && ids <= Math.min(op.maxIds(), chunkSize(op))) {
             // the common case: one call whose body is the request as it is, written once
@@ -307,6 +313,10 @@ public final class RequestAssembler {
 
     private ApiRequest toCall(ApiOperation op, String path, List<Map.Entry<String, String>> query, byte[] body,
                               String requestId) {
+        if (op.spec().quirks().contains(WireQuirk.REQUEST_ID_IN_QUERY)) {
+            query = new ArrayList<>(query);
+            query.add(Map.entry(REQUEST_ID_HEADER, requestId));
+        }
         return new ApiRequest(op.name(), op.method().name(), settings.baseUrl(), path.isEmpty() ? op.pathTemplate() : path,
                 query, Map.of(REQUEST_ID_HEADER, requestId), body, requestId, op.idempotent(), false, settings.timeout());
     }

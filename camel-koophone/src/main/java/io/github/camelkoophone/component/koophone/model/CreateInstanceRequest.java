@@ -5,6 +5,7 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 /** Body of createInstance (camelCase, as the purchase APIs spell it). SKU ids come from batchShowSku. */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -24,9 +25,10 @@ public class CreateInstanceRequest implements KooPhoneRequest {
     private String regionId;
     @JsonProperty("instanceNamePrefix")
     private String instanceNamePrefix;
-    /** Bandwidth in Mbit/s; batchShowSku lists the sizes a SKU offers. */
+    /** Bandwidth in Mbit/s; batchShowSku lists the sizes a SKU offers. A Double in the reference: 4.5 stays 4.5. */
     @JsonProperty("bandSize")
-    private Integer bandSize;
+    @JsonSerialize(using = WholeNumbersPlain.class)
+    private Double bandSize;
     @JsonProperty("count")
     private Integer count;
     @JsonProperty("chargeParam")
@@ -91,11 +93,11 @@ public class CreateInstanceRequest implements KooPhoneRequest {
         this.instanceNamePrefix = instanceNamePrefix;
     }
 
-    public Integer getBandSize() {
+    public Double getBandSize() {
         return bandSize;
     }
 
-    public void setBandSize(Integer bandSize) {
+    public void setBandSize(Double bandSize) {
         this.bandSize = bandSize;
     }
 

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Body of installApp. The reference types {@code fast_install} and {@code object_size} as strings although its
- * example sends numbers; both are read either way and always sent as strings.
+ * example sends numbers; both are read either way and always sent as strings. {@code fast_install} and
+ * {@code install_package_url} are optional (table 4-132 of the 2025 reference); the other fields are required.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -58,7 +59,7 @@ public class InstallAppRequest implements KooPhoneRequest {
         v.required("biz_type", bizType);
         v.required("content_type", contentType);
         requiredText(v, "content_md5", contentMd5, MAX_MD5_LENGTH);
-        requiredText(v, "install_package_url", installPackageUrl, MAX_URL_LENGTH);
+        v.maxLength("install_package_url", installPackageUrl, MAX_URL_LENGTH); // optional, as fast_install
         v.ids("instance_id_list", instanceIdList);
     }
 

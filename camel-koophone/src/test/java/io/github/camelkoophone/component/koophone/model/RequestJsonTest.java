@@ -90,7 +90,7 @@ class RequestJsonTest {
         request.setBandSkuId("kp.bandwidth");
         request.setRegionId("cn-north-7");
         request.setInstanceNamePrefix("koophone");
-        request.setBandSize(6);
+        request.setBandSize(6.0);
         request.setCount(2);
         request.setNetwork("EIP");
         CreateInstanceRequest.ChargeParam charge = new CreateInstanceRequest.ChargeParam();
@@ -107,8 +107,17 @@ class RequestJsonTest {
                 "instanceNamePrefix", "bandSize", "count", "chargeParam", "network");
         assertThat(fieldNames(json.get("chargeParam"))).containsExactly("chargingMode", "periodType", "periodNum",
                 "isAutoPay", "isAutoRenew");
-        assertThat(json.get("bandSize").isInt()).isTrue();
+        assertThat(json.get("bandSize").isInt()).as("a whole bandSize is written as the examples write it").isTrue();
         assertThat(json.get("chargeParam").get("isAutoRenew").asInt()).isZero();
+    }
+
+    @Test
+    void createInstanceKeepsAFractionalBandSize() throws Exception {
+        CreateInstanceRequest request = io.github.camelkoophone.component.koophone.api.Json.MAPPER
+                .readValue("{\"bandSize\":4.5,\"count\":1}", CreateInstanceRequest.class);
+
+        assertThat(request.getBandSize()).as("a Double in the reference, not truncated").isEqualTo(4.5);
+        assertThat(toTree(request).get("bandSize").asDouble()).isEqualTo(4.5);
     }
 
     @Test

@@ -489,7 +489,7 @@ class RequestValidationTest {
 
         @ParameterizedTest
         @ValueSource(strings = { "object_name", "file_name", "object_version", "object_size", "biz_type", "content_type",
-                "content_md5", "install_package_url" })
+                "content_md5" })
         void required(String field) {
             InstallAppRequest request = seed();
             switch (field) {
@@ -499,10 +499,17 @@ class RequestValidationTest {
                 case "object_size" -> request.setObjectSize(null);
                 case "biz_type" -> request.setBizType(" ");
                 case "content_type" -> request.setContentType(null);
-                case "content_md5" -> request.setContentMd5(null);
-                default -> request.setInstallPackageUrl(null);
+                default -> request.setContentMd5(null);
             }
             assertViolation(request, field, "is required");
+        }
+
+        @Test
+        void installPackageUrlIsOptionalAsTheReferenceSays() {
+            InstallAppRequest request = seed();
+            request.setInstallPackageUrl(null);
+            request.setFastInstall(null);
+            assertValid(request);
         }
 
         @Test
