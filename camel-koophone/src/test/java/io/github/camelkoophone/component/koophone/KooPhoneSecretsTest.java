@@ -18,8 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * With the component's and Camel's loggers at TRACE, password, IAM token, static token, secret key, security
  * token and signatures appear in no log line, exception message, leftover header or printed endpoint URI.
- * (The HTTP client's own org.apache.hc wire/header loggers print raw headers at DEBUG, like any HTTP client's:
- * docs/design.md says to keep them at INFO.)
+ * KooPhoneLibraryLogSecretsTest does the same with every other logger of the JVM at TRACE too.
  */
 class KooPhoneSecretsTest extends WireMockTestSupport {
 

@@ -71,6 +71,22 @@ public final class TraceLogCapture implements BeforeEachCallback, AfterEachCallb
     private volatile Predicate<Line> tolerated = line -> false;
     private final Map<String, LoggerConfig> replaced = new HashMap<>();
     private AbstractAppender appender;
+    private boolean everyLogger;
+    private final Map<LoggerConfig, Level> levelsBefore = new HashMap<>();
+    private final Map<String, org.apache.logging.log4j.core.Appender> rootAppendersBefore = new HashMap<>();
+    private java.util.logging.Level julRootLevelBefore;
+    private final List<java.util.logging.Handler> julRootHandlersBefore = new ArrayList<>();
+    private final Map<String, Boolean> awaited = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Captures every logger at TRACE, not only the component's and Camel's: the HTTP library's wire and header
+     * loggers, the JDK's, and java.util.logging bridged in (the JDK's HTTP server, the simulator). Nothing is
+     * printed meanwhile.
+     */
+    public TraceLogCapture everyLogger() {
+        everyLogger = true;
+        return this;
+    }
 
     /**
      * Adds strings that must appear nowhere: passwords, keys, tokens or a token prefix. Lines already kept are
@@ -97,6 +113,11 @@ public final class TraceLogCapture implements BeforeEachCallback, AfterEachCallb
             }
         };
         appender.start();
+        if (everyLogger) {
+            captureEveryLogger(config);
+            logs.updateLoggers();
+            return;
+        }
         for (String name : LOGGERS) {
             // addLogger keeps an existing config of that name (log4j2-test.xml has one): set it aside first
             LoggerConfig configured = config.getLoggers().get(name);
@@ -111,10 +132,52 @@ public final class TraceLogCapture implements BeforeEachCallback, AfterEachCallb
         logs.updateLoggers();
     }
 
+    private void captureEveryLogger(Configuration config) {
+        LoggerConfig root = config.getRootLogger();
+        rootAppendersBefore.putAll(root.getAppenders());
+        rootAppendersBefore.keySet().forEach(root::removeAppender);
+        root.addAppender(appender, Level.TRACE, null);
+        levelsBefore.put(root, root.getLevel());
+        root.setLevel(Level.TRACE);
+        for (LoggerConfig logger : config.getLoggers().values()) {
+            if (logger != root) {
+                levelsBefore.put(logger, logger.getLevel());
+                logger.setLevel(Level.TRACE);
+            }
+        }
+        java.util.logging.Logger julRoot = java.util.logging.Logger.getLogger("");
+        julRootLevelBefore = julRoot.getLevel();
+        julRootHandlersBefore.addAll(List.of(julRoot.getHandlers()));
+        org.apache.logging.log4j.jul.Log4jBridgeHandler.install(true, null, false);
+        julRoot.setLevel(java.util.logging.Level.ALL);
+    }
+
+    private void restoreEveryLogger(Configuration config) {
+        java.util.logging.Logger julRoot = java.util.logging.Logger.getLogger("");
+        for (java.util.logging.Handler handler : julRoot.getHandlers()) {
+            if (handler instanceof org.apache.logging.log4j.jul.Log4jBridgeHandler) {
+                julRoot.removeHandler(handler);
+            }
+        }
+        julRootHandlersBefore.forEach(julRoot::addHandler);
+        julRoot.setLevel(julRootLevelBefore);
+        levelsBefore.forEach(LoggerConfig::setLevel);
+        LoggerConfig root = config.getRootLogger();
+        root.removeAppender(appender.getName());
+        rootAppendersBefore.values().forEach(a -> root.addAppender(a, null, null));
+    }
+
     @Override
     public void afterEach(ExtensionContext extension) {
         LoggerContext logs = (LoggerContext) LogManager.getContext(false);
         Configuration config = logs.getConfiguration();
+        if (everyLogger) {
+            restoreEveryLogger(config);
+            logs.updateLoggers();
+            appender.stop();
+            assertNoSecrets();
+            return;
+        }
         for (String name : LOGGERS) {
             config.removeLogger(name);
             LoggerConfig configured = replaced.remove(name);
@@ -138,6 +201,7 @@ public final class TraceLogCapture implements BeforeEachCallback, AfterEachCallb
             }
         }
         forbidden.forEach(secret -> check(line, secret));
+        awaited.replaceAll((watched, seen) -> seen || line.text().contains(watched));
         if (event.getLevel().isMoreSpecificThan(Level.WARN)) {
             warnings.add(line);
         }
@@ -239,6 +303,24 @@ public final class TraceLogCapture implements BeforeEachCallback, AfterEachCallb
 
     public long traceLines() {
         return traceLines.get();
+    }
+
+    /** Texts to look for in every line from now on, whatever is kept: see {@link #saw(String)}. */
+    public TraceLogCapture watchFor(String... texts) {
+        for (String text : texts) {
+            awaited.put(text, false);
+        }
+        return this;
+    }
+
+    /** Whether a line contained the text given to {@link #watchFor}. */
+    public boolean saw(String text) {
+        return awaited.getOrDefault(text, false);
+    }
+
+    /** Lines kept, by logger name prefix. */
+    public long linesOf(String loggerPrefix) {
+        return recent.stream().filter(line -> line.logger().startsWith(loggerPrefix)).count();
     }
 
     /** TRACE lines of the component's own loggers: proof the capture saw them. */

@@ -18,7 +18,6 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
@@ -82,10 +81,8 @@ public final class HttpTransport implements Interceptor.Chain, Closeable {
                         .setConnectTimeout(Timeout.ofMilliseconds(settings.connectTimeout()))
                         .build())
                 .setTlsSocketStrategy(tlsStrategy(settings, sslContext))
-                .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
-                        .http1Config(Http1Config.custom().setMaxLineLength(MAX_HEADER_LINE)
-                                .setMaxHeaderCount(MAX_HEADER_COUNT).build())
-                        .build())
+                .setConnectionFactory(new QuietConnections(Http1Config.custom().setMaxLineLength(MAX_HEADER_LINE)
+                        .setMaxHeaderCount(MAX_HEADER_COUNT).build()))
                 .build();
         if (settings.proxyHost() == null) {
             // The full client's execution chain only adds what this API does not use (HTTP authentication schemes,
