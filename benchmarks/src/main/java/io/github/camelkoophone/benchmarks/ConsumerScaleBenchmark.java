@@ -33,8 +33,8 @@ import io.github.camelkoophone.component.koophone.model.TaskResult;
 import io.github.camelkoophone.component.koophone.tasks.KooPhoneTasksConsumer;
 import io.github.camelkoophone.component.koophone.tasks.TaskRegistration;
 import io.github.camelkoophone.simulator.KooPhoneSimulator;
-import io.github.camelkoophone.simulator.OperationCounter;
-import io.github.camelkoophone.simulator.SimJob;
+import io.github.camelkoophone.simulator.journal.OperationCounter;
+import io.github.camelkoophone.simulator.state.SimJob;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
@@ -441,7 +441,7 @@ final class ConsumerScaleBenchmark {
         PollTimer timer = new PollTimer(sim);
         String uri = "koophone:tasks?startScheduler=false&pollConcurrency=" + ADDED_LATENCY_CONCURRENCY + "&delay="
                      + CYCLE_PHASE_DELAY + "&useFixedDelay=true&pollStrategy=#pollTimer";
-        sim.faults().add(io.github.camelkoophone.simulator.Fault.on("getTask").latency(ADDED_LATENCY));
+        sim.faults().add(io.github.camelkoophone.simulator.faults.Fault.on("getTask").latency(ADDED_LATENCY));
         try (Camel camel = new Camel(sim, uri, timer, exchange -> { })) {
             KooPhoneTasksConsumer consumer = camel.consumer;
             camel.registerAll(created, 0, tasks);

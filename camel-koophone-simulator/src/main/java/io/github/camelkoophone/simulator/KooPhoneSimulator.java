@@ -3,6 +3,30 @@ package io.github.camelkoophone.simulator;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.github.camelkoophone.simulator.cph.CphOperations;
+import io.github.camelkoophone.simulator.cph.CphState;
+import io.github.camelkoophone.simulator.faults.FaultInjector;
+import io.github.camelkoophone.simulator.http.AdminHandler;
+import io.github.camelkoophone.simulator.http.ApiHandler;
+import io.github.camelkoophone.simulator.http.Operation;
+import io.github.camelkoophone.simulator.http.OperationTable;
+import io.github.camelkoophone.simulator.iam.AccessKey;
+import io.github.camelkoophone.simulator.iam.GatewayAuthenticator;
+import io.github.camelkoophone.simulator.iam.IamService;
+import io.github.camelkoophone.simulator.iam.SimUser;
+import io.github.camelkoophone.simulator.journal.Journal;
+import io.github.camelkoophone.simulator.koophone.AppOperations;
+import io.github.camelkoophone.simulator.koophone.CommandOperations;
+import io.github.camelkoophone.simulator.koophone.InstanceOperations;
+import io.github.camelkoophone.simulator.koophone.PurchaseOperations;
+import io.github.camelkoophone.simulator.koophone.SkuCatalog;
+import io.github.camelkoophone.simulator.koophone.UsageOperations;
+import io.github.camelkoophone.simulator.state.Inventory;
+import io.github.camelkoophone.simulator.state.SimClock;
+import io.github.camelkoophone.simulator.state.SimInstance;
+import io.github.camelkoophone.simulator.state.SimulatorSettings;
+import io.github.camelkoophone.simulator.state.SimulatorState;
+import io.github.camelkoophone.simulator.state.TaskEngine;
 
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
@@ -65,7 +89,7 @@ public final class KooPhoneSimulator implements AutoCloseable {
     private final SimulatorState state;
     private final CphState cph;
     private final IamService iam;
-    private final Authenticator authenticator;
+    private final GatewayAuthenticator authenticator;
     private final FaultInjector faults;
     private final Journal journal;
     private final OperationTable table = new OperationTable();
@@ -96,7 +120,7 @@ public final class KooPhoneSimulator implements AutoCloseable {
         this.state = new SimulatorState(clock, settings, b.seed, generated, b.instances, b.region, b.projectId,
                 b.projectName);
         this.iam = new IamService(clock, settings, users, staticTokens);
-        this.authenticator = new Authenticator(iam, clock, accessKeys);
+        this.authenticator = new GatewayAuthenticator(iam, clock, accessKeys);
         this.faults = new FaultInjector(b.seed);
         this.journal = new Journal(b.journalCapacity);
 

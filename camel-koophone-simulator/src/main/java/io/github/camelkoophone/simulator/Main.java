@@ -12,6 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.camelkoophone.simulator.faults.RandomFaults;
+import io.github.camelkoophone.simulator.iam.AccessKey;
+import io.github.camelkoophone.simulator.iam.SimUser;
+import io.github.camelkoophone.simulator.json.SimJson;
+import io.github.camelkoophone.simulator.state.SimInstance;
+
 /**
  * Standalone entry point: {@code java -jar camel-koophone-simulator-<version>-standalone.jar --port 8089 --instances 20}.
  * The process serves until killed or until {@code POST /_sim/shutdown}.
@@ -189,7 +195,7 @@ public final class Main {
 
     private static List<SimInstance> readInstances(Path file) {
         try {
-            return List.of(Json.MAPPER.readValue(file.toFile(), SimInstance[].class));
+            return List.of(SimJson.MAPPER.readValue(file.toFile(), SimInstance[].class));
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("cannot read instances from " + file + ": " + e.getMessage());
         }

@@ -1,6 +1,9 @@
 package io.github.camelkoophone.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelkoophone.simulator.junit.KooPhoneSimulatorExtension;
+import io.github.camelkoophone.simulator.state.SimInstance;
+import io.github.camelkoophone.simulator.state.SimTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

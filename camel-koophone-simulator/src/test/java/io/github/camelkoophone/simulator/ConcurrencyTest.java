@@ -1,5 +1,7 @@
 package io.github.camelkoophone.simulator;
 
+import io.github.camelkoophone.simulator.state.SimInstance;
+import io.github.camelkoophone.simulator.state.SimTask;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -18,6 +18,7 @@ import com.huaweicloud.sdk.cph.v1.model.RestartCloudPhoneRequestBody;
 import com.huaweicloud.sdk.cph.v1.model.RestartCloudPhoneResponse;
 import com.huaweicloud.sdk.cph.v1.model.ShowJobRequest;
 import com.huaweicloud.sdk.cph.v1.model.ShowJobResponse;
+import io.github.camelkoophone.simulator.cph.CphState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package io.github.camelkoophone.simulator;
 
+import io.github.camelkoophone.simulator.junit.KooPhoneSimulatorExtension;
+import io.github.camelkoophone.simulator.state.SimInstance;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;

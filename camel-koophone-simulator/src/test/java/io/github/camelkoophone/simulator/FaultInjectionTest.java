@@ -1,5 +1,9 @@
 package io.github.camelkoophone.simulator;
 
+import io.github.camelkoophone.simulator.faults.Fault;
+import io.github.camelkoophone.simulator.faults.RandomFaults;
+import io.github.camelkoophone.simulator.journal.JournalEntry;
+import io.github.camelkoophone.simulator.junit.KooPhoneSimulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

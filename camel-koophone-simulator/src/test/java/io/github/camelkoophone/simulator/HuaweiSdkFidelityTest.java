@@ -28,6 +28,8 @@ import com.huaweicloud.sdk.koophone.v1.model.SyncInvokeInstanceRequest;
 import com.huaweicloud.sdk.koophone.v1.model.SyncInvokeInstanceResponse;
 import com.huaweicloud.sdk.koophone.v1.model.VideoSpec;
 import com.huaweicloud.sdk.koophone.v1.model.VideoSpecGroup;
+import io.github.camelkoophone.simulator.journal.JournalEntry;
+import io.github.camelkoophone.simulator.state.SimInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package io.github.camelkoophone.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelkoophone.simulator.junit.KooPhoneSimulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -11,7 +12,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class IamTokenTest {
+public class IamTokenTest {
 
     @RegisterExtension
     static final KooPhoneSimulatorExtension KOOPHONE = KooPhoneSimulatorExtension.create(b -> b
@@ -33,7 +34,7 @@ class IamTokenTest {
         return root;
     }
 
-    static String login(KooPhoneSimulator sim) {
+    public static String login(KooPhoneSimulator sim) {
         SimClient.Resp r = SimClient.of(sim).noAuth().noRequestId().post("/v3/auth/tokens",
                 loginBody(KooPhoneSimulator.DEFAULT_USER, KooPhoneSimulator.DEFAULT_PASSWORD,
                         KooPhoneSimulator.DEFAULT_DOMAIN, KooPhoneSimulator.DEFAULT_PROJECT_NAME));

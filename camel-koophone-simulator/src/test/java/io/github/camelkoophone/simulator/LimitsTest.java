@@ -1,5 +1,8 @@
 package io.github.camelkoophone.simulator;
 
+import io.github.camelkoophone.simulator.http.ErrorCodes;
+import io.github.camelkoophone.simulator.junit.KooPhoneSimulatorExtension;
+import io.github.camelkoophone.simulator.state.SimInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

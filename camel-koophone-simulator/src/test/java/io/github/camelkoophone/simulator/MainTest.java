@@ -1,5 +1,7 @@
 package io.github.camelkoophone.simulator;
 
+import io.github.camelkoophone.simulator.iam.AccessKey;
+import io.github.camelkoophone.simulator.iam.SimUser;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

@@ -1,6 +1,7 @@
 package io.github.camelkoophone.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelkoophone.simulator.junit.KooPhoneSimulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -11,7 +12,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The happy path of each of the 20 operations, checked against the documented JSON shapes. */
-class OperationShapesTest {
+public class OperationShapesTest {
 
     @RegisterExtension
     static final KooPhoneSimulatorExtension KOOPHONE = KooPhoneSimulatorExtension.create(b -> b
@@ -213,7 +214,7 @@ class OperationShapesTest {
         assertThat(enterprise.findValuesAsText("type")).containsOnly("ENTERPRISE");
     }
 
-    static Map<String, Object> createBody(int count) {
+    public static Map<String, Object> createBody(int count) {
         return Map.of("os", "AOSP11", "instanceSkuId", "kp.professional.2xlarge.128g.2", "bandSkuId", "kp.bandwidth",
                 "regionId", "cn-north-7", "instanceNamePrefix", "koophone", "bandSize", 4, "count", count,
                 "chargeParam", Map.of("chargingMode", 1, "periodType", 2, "periodNum", 1, "isAutoPay", 1,

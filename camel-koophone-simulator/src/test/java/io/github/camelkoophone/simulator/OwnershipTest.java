@@ -3,6 +3,11 @@ package io.github.camelkoophone.simulator;
 import java.util.List;
 import java.util.Map;
 
+import io.github.camelkoophone.simulator.http.ErrorCodes;
+import io.github.camelkoophone.simulator.iam.AccessKey;
+import io.github.camelkoophone.simulator.iam.SimUser;
+import io.github.camelkoophone.simulator.junit.KooPhoneSimulatorExtension;
+import io.github.camelkoophone.simulator.state.SimInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -1,6 +1,7 @@
 package io.github.camelkoophone.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelkoophone.simulator.junit.KooPhoneSimulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,5 +1,6 @@
 package io.github.camelkoophone.simulator;
 
+import io.github.camelkoophone.simulator.junit.KooPhoneSimulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,6 +3,8 @@ package io.github.camelkoophone.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.github.camelkoophone.simulator.iam.AccessKey;
+import io.github.camelkoophone.simulator.iam.RequestSigning;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,10 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A small HTTP client for tests: token or AK/SK auth, x-request-id by default, JSON in and out. */
-final class SimClient {
+/**
+ * A small HTTP client for tests: token or AK/SK auth, x-request-id by default, JSON in and out. Public for the tests
+ * that sit in the simulator's sub-packages next to the package-private code they check.
+ */
+public final class SimClient {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final ObjectMapper MAPPER = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
@@ -41,69 +46,69 @@ final class SimClient {
     }
 
     /** Authenticates with the simulator's static token. */
-    static SimClient of(KooPhoneSimulator sim) {
+    public static SimClient of(KooPhoneSimulator sim) {
         return new SimClient(sim.url(), HTTP).token(sim.staticToken());
     }
 
-    static SimClient of(String url, HttpClient http) {
+    public static SimClient of(String url, HttpClient http) {
         return new SimClient(url, http);
     }
 
-    SimClient token(String t) {
+    public SimClient token(String t) {
         this.token = t;
         this.accessKey = null;
         return this;
     }
 
-    SimClient aksk(AccessKey key) {
+    public SimClient aksk(AccessKey key) {
         this.accessKey = key;
         this.token = null;
         return this;
     }
 
-    SimClient sdkDate(Instant date) {
+    public SimClient sdkDate(Instant date) {
         this.sdkDate = date;
         return this;
     }
 
-    SimClient noAuth() {
+    public SimClient noAuth() {
         this.token = null;
         this.accessKey = null;
         return this;
     }
 
-    SimClient noRequestId() {
+    public SimClient noRequestId() {
         this.requestId = false;
         return this;
     }
 
-    SimClient requestId(String id) {
+    public SimClient requestId(String id) {
         this.fixedRequestId = id;
         return this;
     }
 
-    SimClient header(String name, String value) {
+    public SimClient header(String name, String value) {
         extraHeaders.put(name, value);
         return this;
     }
 
-    Resp get(String pathAndQuery) {
+    public Resp get(String pathAndQuery) {
         return send("GET", pathAndQuery, null);
     }
 
-    Resp post(String path, Object body) {
+    public Resp post(String path, Object body) {
         return send("POST", path, body);
     }
 
-    Resp put(String path, Object body) {
+    public Resp put(String path, Object body) {
         return send("PUT", path, body);
     }
 
-    Resp delete(String path) {
+    public Resp delete(String path) {
         return send("DELETE", path, null);
     }
 
-    Resp send(String method, String pathAndQuery, Object body) {
+    public Resp send(String method, String pathAndQuery, Object body) {
         try {
             return sendOrThrow(method, pathAndQuery, body);
         } catch (IOException e) {
@@ -111,7 +116,7 @@ final class SimClient {
         }
     }
 
-    Resp sendOrThrow(String method, String pathAndQuery, Object body) throws IOException {
+    public Resp sendOrThrow(String method, String pathAndQuery, Object body) throws IOException {
         byte[] bytes = body == null ? new byte[0]
                 : body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : MAPPER.writeValueAsBytes(body);
         URI uri = URI.create(baseUrl + pathAndQuery);
@@ -135,7 +140,7 @@ final class SimClient {
             rb.header("X-Auth-Token", token);
         }
         if (accessKey != null) {
-            String date = SignatureVerifier.SDK_DATE.format(sdkDate != null ? sdkDate : Instant.now());
+            String date = RequestSigning.SDK_DATE.format(sdkDate != null ? sdkDate : Instant.now());
             rb.header("X-Sdk-Date", date);
             signed.put("x-sdk-date", date);
             signed.put("host", uri.getAuthority());
@@ -144,11 +149,11 @@ final class SimClient {
                 signed.put("x-security-token", accessKey.securityToken());
             }
             List<String> names = new ArrayList<>(signed.keySet());
-            String canonical = SignatureVerifier.canonicalRequest(method, uri.getPath(), uri.getRawQuery(), names,
+            String canonical = RequestSigning.canonicalRequest(method, uri.getPath(), uri.getRawQuery(), names,
                     signed::get, bytes);
-            String signature = SignatureVerifier.signature(accessKey.secretKey(),
-                    SignatureVerifier.stringToSign(date, canonical));
-            rb.header("Authorization", SignatureVerifier.authorizationHeader(accessKey.accessKey(), names, signature));
+            String signature = RequestSigning.signature(accessKey.secretKey(),
+                    RequestSigning.stringToSign(date, canonical));
+            rb.header("Authorization", RequestSigning.authorizationHeader(accessKey.accessKey(), names, signature));
         }
         try {
             HttpResponse<String> r = http.send(rb.build(), HttpResponse.BodyHandlers.ofString());
@@ -159,9 +164,9 @@ final class SimClient {
         }
     }
 
-    record Resp(int status, HttpHeaders headers, String text) {
+    public record Resp(int status, HttpHeaders headers, String text) {
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return text == null || text.isEmpty() ? MissingNode.getInstance() : MAPPER.readTree(text);
             } catch (IOException e) {
@@ -169,15 +174,15 @@ final class SimClient {
             }
         }
 
-        JsonNode data() {
+        public JsonNode data() {
             return json().path("data");
         }
 
-        String code() {
+        public String code() {
             return json().path("error_code").asText(null);
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.firstValue(name).orElse(null);
         }
     }

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import io.github.camelkoophone.simulator.AccessKey;
-import io.github.camelkoophone.simulator.Fault;
 import io.github.camelkoophone.simulator.KooPhoneSimulator;
-import io.github.camelkoophone.simulator.RandomFaults;
+import io.github.camelkoophone.simulator.faults.Fault;
+import io.github.camelkoophone.simulator.faults.RandomFaults;
+import io.github.camelkoophone.simulator.iam.AccessKey;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

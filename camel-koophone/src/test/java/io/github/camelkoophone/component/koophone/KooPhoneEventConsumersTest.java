@@ -7,7 +7,7 @@ import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.camelkoophone.component.koophone.model.InstanceStatus;
-import io.github.camelkoophone.simulator.Fault;
+import io.github.camelkoophone.simulator.faults.Fault;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;

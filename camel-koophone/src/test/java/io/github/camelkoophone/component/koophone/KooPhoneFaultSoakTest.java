@@ -17,10 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import io.github.camelkoophone.simulator.Fault;
-import io.github.camelkoophone.simulator.JournalEntry;
 import io.github.camelkoophone.simulator.KooPhoneSimulator;
-import io.github.camelkoophone.simulator.RandomFaults;
+import io.github.camelkoophone.simulator.faults.Fault;
+import io.github.camelkoophone.simulator.faults.RandomFaults;
+import io.github.camelkoophone.simulator.journal.JournalEntry;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

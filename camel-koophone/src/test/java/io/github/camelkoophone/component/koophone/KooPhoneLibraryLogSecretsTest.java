@@ -33,7 +33,7 @@ class KooPhoneLibraryLogSecretsTest extends SimulatorTestSupport {
 
     @Override
     protected KooPhoneSimulator.Builder simulator(KooPhoneSimulator.Builder builder) {
-        return builder.accessKey(new io.github.camelkoophone.simulator.AccessKey(TEMPORARY_AK, TEMPORARY_SK, SECURITY_TOKEN));
+        return builder.accessKey(new io.github.camelkoophone.simulator.iam.AccessKey(TEMPORARY_AK, TEMPORARY_SK, SECURITY_TOKEN));
     }
 
     @Test

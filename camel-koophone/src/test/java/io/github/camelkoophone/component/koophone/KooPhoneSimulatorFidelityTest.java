@@ -11,7 +11,7 @@ import io.github.camelkoophone.component.koophone.model.BatchQueryStatusResult;
 import io.github.camelkoophone.component.koophone.model.KooPhoneValidationException;
 import io.github.camelkoophone.component.koophone.model.ListInstancesResult;
 import io.github.camelkoophone.simulator.KooPhoneSimulator;
-import io.github.camelkoophone.simulator.SimInstance;
+import io.github.camelkoophone.simulator.state.SimInstance;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelkoophone.component.koophone.model.JobEvent;
 import io.github.camelkoophone.component.koophone.model.TaskEvent;
-import io.github.camelkoophone.simulator.Fault;
-import io.github.camelkoophone.simulator.SimJob;
-import io.github.camelkoophone.simulator.SimTask;
+import io.github.camelkoophone.simulator.faults.Fault;
+import io.github.camelkoophone.simulator.state.SimJob;
+import io.github.camelkoophone.simulator.state.SimTask;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -206,12 +206,12 @@ class KooPhoneTasksConsumerTest extends SimulatorTestSupport {
     private List<java.time.Instant> firstPollTimes(String uri, List<String> taskIds) throws Exception {
         context.stop();
         Thread.sleep(200); // any GetTask still in flight from the previous consumer lands before the mark
-        long mark = sim.journal().last().map(io.github.camelkoophone.simulator.JournalEntry::seq).orElse(0L);
+        long mark = sim.journal().last().map(io.github.camelkoophone.simulator.journal.JournalEntry::seq).orElse(0L);
         consumerUri = uri + String.join(",", taskIds);
         restartCamel();
         await().atMost(Duration.ofSeconds(20)).until(() -> sim.journal().since(mark).size() >= taskIds.size());
         return sim.journal().since(mark).subList(0, taskIds.size()).stream()
-                .map(io.github.camelkoophone.simulator.JournalEntry::time).toList();
+                .map(io.github.camelkoophone.simulator.journal.JournalEntry::time).toList();
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import io.github.camelkoophone.component.koophone.model.BatchQueryStatusResult;
 import io.github.camelkoophone.component.koophone.model.InstanceStatus;
 import io.github.camelkoophone.simulator.KooPhoneSimulator;
-import io.github.camelkoophone.simulator.SimJob;
+import io.github.camelkoophone.simulator.state.SimJob;
 import org.apache.camel.main.Main;
 
 /**

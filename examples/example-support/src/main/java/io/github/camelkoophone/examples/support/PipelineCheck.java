@@ -12,9 +12,9 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camelkoophone.simulator.Fault;
 import io.github.camelkoophone.simulator.KooPhoneSimulator;
-import io.github.camelkoophone.simulator.SimJob;
+import io.github.camelkoophone.simulator.faults.Fault;
+import io.github.camelkoophone.simulator.state.SimJob;
 import org.apache.camel.main.Main;
 
 /**

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 
 import io.github.camelkoophone.examples.support.PipelineCheck;
 import io.github.camelkoophone.examples.support.TaskSummary;
-import io.github.camelkoophone.simulator.Fault;
 import io.github.camelkoophone.simulator.KooPhoneSimulator;
+import io.github.camelkoophone.simulator.faults.Fault;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;

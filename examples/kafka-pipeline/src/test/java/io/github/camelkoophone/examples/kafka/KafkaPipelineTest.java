@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 
 import io.github.camelkoophone.examples.support.PipelineCheck;
 import io.github.camelkoophone.examples.support.TaskSummary;
-import io.github.camelkoophone.simulator.Fault;
 import io.github.camelkoophone.simulator.KooPhoneSimulator;
+import io.github.camelkoophone.simulator.faults.Fault;
 import org.apache.camel.main.Main;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,0 +1,15 @@
+package io.github.camelkoophone.simulator.journal;
+
+/**
+ * Per-operation totals since the last journal reset.
+ *
+ * @param requests every request that reached the simulator
+ * @param executed those that changed state
+ * @param failed   those the client saw fail (dropped, HTTP >= 400, or error_code other than "0")
+ */
+public record OperationCounter(long requests, long executed, long failed) {
+
+    OperationCounter plus(JournalEntry e) {
+        return new OperationCounter(requests + 1, executed + (e.executed() ? 1 : 0), failed + (e.failed() ? 1 : 0));
+    }
+}

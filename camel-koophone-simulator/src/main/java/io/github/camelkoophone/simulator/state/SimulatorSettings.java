@@ -1,0 +1,150 @@
+package io.github.camelkoophone.simulator.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelkoophone.simulator.json.SimJson;
+
+import java.time.Duration;
+
+/**
+ * The behaviour knobs that may change while the simulator runs (from Java or {@code POST /_sim/settings}).
+ * Reads are lock-free; each setter takes effect for the next request.
+ */
+public final class SimulatorSettings {
+
+    private volatile boolean quirkMode;
+    private volatile Duration taskDuration;
+    private volatile double taskFailureRate;
+    private volatile Duration prepareDuration;
+    private volatile Duration tokenLifetime;
+    private volatile boolean busyCheck;
+
+    public SimulatorSettings(boolean quirkMode, Duration taskDuration, double taskFailureRate,
+                             Duration prepareDuration, Duration tokenLifetime, boolean busyCheck) {
+        this.quirkMode = quirkMode;
+        this.taskDuration = taskDuration;
+        this.taskFailureRate = checkRate(taskFailureRate);
+        this.prepareDuration = prepareDuration;
+        this.tokenLifetime = tokenLifetime;
+        this.busyCheck = busyCheck;
+    }
+
+    SimulatorSettings copy() {
+        return new SimulatorSettings(quirkMode, taskDuration, taskFailureRate, prepareDuration, tokenLifetime, busyCheck);
+    }
+
+    void copyFrom(SimulatorSettings other) {
+        quirkMode = other.quirkMode;
+        taskDuration = other.taskDuration;
+        taskFailureRate = other.taskFailureRate;
+        prepareDuration = other.prepareDuration;
+        tokenLifetime = other.tokenLifetime;
+        busyCheck = other.busyCheck;
+    }
+
+    /** Whether responses use the reference examples' odd shapes ({@code ecmd_jobs}, top-level {@code status_results}...). */
+    public boolean quirkMode() {
+        return quirkMode;
+    }
+
+    public SimulatorSettings quirkMode(boolean enabled) {
+        this.quirkMode = enabled;
+        return this;
+    }
+
+    /** How long after creation each job of a task (and a reboot or creation) finishes. */
+    public Duration taskDuration() {
+        return taskDuration;
+    }
+
+    public SimulatorSettings taskDuration(Duration duration) {
+        this.taskDuration = requireNonNegative(duration);
+        return this;
+    }
+
+    /** Share of jobs (0..1) that end with status -1; drawn from the seeded random source. */
+    public double taskFailureRate() {
+        return taskFailureRate;
+    }
+
+    public SimulatorSettings taskFailureRate(double rate) {
+        this.taskFailureRate = checkRate(rate);
+        return this;
+    }
+
+    /** How long BatchPrepareInstances takes until ShowProgress reports ready. */
+    public Duration prepareDuration() {
+        return prepareDuration;
+    }
+
+    public SimulatorSettings prepareDuration(Duration duration) {
+        this.prepareDuration = requireNonNegative(duration);
+        return this;
+    }
+
+    /** Lifetime of IAM tokens issued from now on. */
+    public Duration tokenLifetime() {
+        return tokenLifetime;
+    }
+
+    public SimulatorSettings tokenLifetime(Duration lifetime) {
+        this.tokenLifetime = requireNonNegative(lifetime);
+        return this;
+    }
+
+    /** Whether reset, backup and unassign are refused with KOOPHONE.API.4001 while the instance has a running job. */
+    public boolean busyCheck() {
+        return busyCheck;
+    }
+
+    public SimulatorSettings busyCheck(boolean enabled) {
+        this.busyCheck = enabled;
+        return this;
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode n = SimJson.object();
+        n.put("quirk_mode", quirkMode);
+        n.put("task_duration_ms", taskDuration.toMillis());
+        n.put("task_failure_rate", taskFailureRate);
+        n.put("prepare_duration_ms", prepareDuration.toMillis());
+        n.put("token_lifetime_s", tokenLifetime.toSeconds());
+        n.put("busy_check", busyCheck);
+        return n;
+    }
+
+    public void apply(JsonNode json) {
+        if (json.has("quirk_mode")) {
+            quirkMode(json.get("quirk_mode").asBoolean());
+        }
+        if (json.has("task_duration_ms")) {
+            taskDuration(Duration.ofMillis(json.get("task_duration_ms").asLong()));
+        }
+        if (json.has("task_failure_rate")) {
+            taskFailureRate(json.get("task_failure_rate").asDouble());
+        }
+        if (json.has("prepare_duration_ms")) {
+            prepareDuration(Duration.ofMillis(json.get("prepare_duration_ms").asLong()));
+        }
+        if (json.has("token_lifetime_s")) {
+            tokenLifetime(Duration.ofSeconds(json.get("token_lifetime_s").asLong()));
+        }
+        if (json.has("busy_check")) {
+            busyCheck(json.get("busy_check").asBoolean());
+        }
+    }
+
+    private static double checkRate(double rate) {
+        if (rate < 0 || rate > 1 || Double.isNaN(rate)) {
+            throw new IllegalArgumentException("rate must be within 0..1: " + rate);
+        }
+        return rate;
+    }
+
+    private static Duration requireNonNegative(Duration d) {
+        if (d == null || d.isNegative()) {
+            throw new IllegalArgumentException("duration must be zero or positive: " + d);
+        }
+        return d;
+    }
+}
