@@ -20,7 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.camelkoophone.component.koophone.auth.SdkHmacSha256Signer;
+import io.github.camelkoophone.component.cloud.auth.SdkHmacSha256Signer;
 
 /**
  * Issue item 1, producer overhead: the same GetTask and AsyncCommand calls against the loopback stub at 1 and 8

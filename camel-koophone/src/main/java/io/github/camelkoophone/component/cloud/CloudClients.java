@@ -1,6 +1,7 @@
-package io.github.camelkoophone.component.koophone;
+package io.github.camelkoophone.component.cloud;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,52 +10,56 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import javax.net.ssl.SSLContext;
 
-import io.github.camelkoophone.component.koophone.auth.AuthInterceptor;
-import io.github.camelkoophone.component.koophone.auth.Authenticator;
-import io.github.camelkoophone.component.koophone.auth.Authenticators;
-import io.github.camelkoophone.component.koophone.transport.CallPipeline;
-import io.github.camelkoophone.component.koophone.transport.HttpTransport;
-import io.github.camelkoophone.component.koophone.transport.LoggingInterceptor;
-import io.github.camelkoophone.component.koophone.transport.RetryInterceptor;
-import io.github.camelkoophone.component.koophone.transport.RetryPolicy;
-import io.github.camelkoophone.component.koophone.transport.TransportSettings;
+import io.github.camelkoophone.component.cloud.api.CloudService;
+import io.github.camelkoophone.component.cloud.auth.AuthInterceptor;
+import io.github.camelkoophone.component.cloud.auth.Authenticator;
+import io.github.camelkoophone.component.cloud.auth.Authenticators;
+import io.github.camelkoophone.component.cloud.auth.Credentials;
+import io.github.camelkoophone.component.cloud.call.ApiOperation;
+import io.github.camelkoophone.component.cloud.call.Attempts;
+import io.github.camelkoophone.component.cloud.call.OperationCaller;
+import io.github.camelkoophone.component.cloud.call.RequestAssembler;
+import io.github.camelkoophone.component.cloud.call.ResponseReader;
+import io.github.camelkoophone.component.cloud.http.CallChain;
+import io.github.camelkoophone.component.cloud.http.HttpTransport;
+import io.github.camelkoophone.component.cloud.http.LoggingInterceptor;
+import io.github.camelkoophone.component.cloud.http.RetryPolicy;
+import io.github.camelkoophone.component.cloud.http.TransportSettings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.util.IOHelper;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
- * What a component's endpoints share, whichever service they call: the HTTP clients (normally one), the
- * authenticators with their token caches (one per credential set), and the timer and worker threads. Each
- * component ({@code koophone:}, {@code cph:}) owns one, started and stopped with it.
+ * What a component's endpoints share: the HTTP clients (normally one), the authenticators with their token caches
+ * (one per credential set), and the timer and worker threads. Each component owns one, started and stopped with it,
+ * and builds every endpoint's {@link OperationCaller} from it.
  */
 public final class CloudClients {
 
     private final Map<TransportSettings, HttpTransport> transports = new ConcurrentHashMap<>();
-    private final Map<Object, Authenticator> authenticators = new ConcurrentHashMap<>();
+    private final Map<Credentials, Authenticator> authenticators = new ConcurrentHashMap<>();
     private final Object owner;
-    private final String threadPrefix;
+    private final CloudService service;
     private CamelContext context;
     private ScheduledExecutorService scheduler;
     private ExecutorService worker;
     private Clock clock = Clock.systemUTC();
 
-    /**
-     * @param owner        the component, which owns the threads
-     * @param threadPrefix thread names start with it ({@code KooPhone}, {@code Cph})
-     */
-    public CloudClients(Object owner, String threadPrefix) {
+    /** @param owner the component, which owns the threads */
+    public CloudClients(Object owner, CloudService service) {
         this.owner = owner;
-        this.threadPrefix = threadPrefix;
+        this.service = service;
     }
 
     public void start(CamelContext context, int maxConnections) {
         this.context = context;
-        scheduler = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(owner, threadPrefix + "Timer");
+        String prefix = service.name();
+        scheduler = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(owner, prefix + "Timer");
         // calls block their thread; this pool runs the ones that must run side by side (fan-out, retries after a
         // delay, consumer polls): no queue, so a busy pool makes the caller run the call itself
-        worker = context.getExecutorServiceManager().newThreadPool(owner, threadPrefix + "Worker",
-                new ThreadPoolProfileBuilder(threadPrefix + "Worker").poolSize(2).maxPoolSize(maxConnections)
+        worker = context.getExecutorServiceManager().newThreadPool(owner, prefix + "Worker",
+                new ThreadPoolProfileBuilder(prefix + "Worker").poolSize(2).maxPoolSize(maxConnections)
                         .maxQueueSize(0).rejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns).build());
     }
 
@@ -91,24 +96,24 @@ public final class CloudClients {
     }
 
     /** The shared authenticator (and token cache) for these credentials. */
-    public Authenticator authenticator(CloudConfiguration c) {
-        return authenticators.computeIfAbsent(Authenticators.key(c), key -> {
-            CallPipeline iam = new CallPipeline(
-                    List.of(new RetryInterceptor(retryPolicy(c), scheduler, worker), new LoggingInterceptor()), transport(c));
-            return Authenticators.create(c, iam, clock);
-        });
+    Authenticator authenticator(CloudConfiguration c) {
+        return authenticators.computeIfAbsent(c.credentials(), credentials -> Authenticators.create(credentials, c.getRequestTimeout(),
+                new Attempts(new CallChain(List.of(new LoggingInterceptor()), transport(c)), retryPolicy(c), scheduler, worker),
+                clock, service));
     }
 
-    /** Retries, authentication and logging around the shared transport, for these options. */
-    public CallPipeline pipeline(CloudConfiguration c) {
-        Authenticators.validate(c);
-        return new CallPipeline(List.of(
-                new RetryInterceptor(retryPolicy(c), scheduler, worker),
-                new AuthInterceptor(authenticator(c)),
-                new LoggingInterceptor()), transport(c));
+    /**
+     * How an endpoint with these options calls the service: the catalogue's request plans, authentication and
+     * logging around the shared transport, retries, the response reader.
+     */
+    public OperationCaller caller(CloudConfiguration c, Collection<? extends ApiOperation> catalogue) {
+        Authenticators.validate(c.credentials());
+        CallChain chain = new CallChain(List.of(new AuthInterceptor(authenticator(c)), new LoggingInterceptor()), transport(c));
+        return new OperationCaller(new Attempts(chain, retryPolicy(c), scheduler, worker),
+                new RequestAssembler(c.callSettings(), catalogue), new ResponseReader(service), c.splitConcurrency(), worker);
     }
 
-    public RetryPolicy retryPolicy(CloudConfiguration c) {
+    static RetryPolicy retryPolicy(CloudConfiguration c) {
         return new RetryPolicy(c.getMaxRetries(), c.getRetryDelay(), c.getMaxRetryDelay(), c.isRetryNonIdempotent());
     }
 

@@ -1,16 +1,18 @@
-package io.github.camelkoophone.component.koophone;
+package io.github.camelkoophone.component.cloud;
 
-import io.github.camelkoophone.component.koophone.model.KooPhoneValidationException;
+import io.github.camelkoophone.component.cloud.auth.Credentials;
+import io.github.camelkoophone.component.cloud.call.RequestAssembler;
+import io.github.camelkoophone.component.cloud.validation.InvalidInputException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * The options every Huawei Cloud service component of this artifact shares: credentials (token, IAM password,
- * AK/SK), transport and retries. {@code koophone:} ({@link KooPhoneConfiguration}) and {@code cph:}
- * ({@code CphConfiguration}) extend it, so both are configured the same way and authenticate, connect and retry
- * through the same code. Each subclass declares its own {@code endpoint} and {@code projectId} (their defaults,
- * descriptions and whether they are required differ).
+ * AK/SK), transport, retries and the task-following consumers'. {@code koophone:} and {@code cph:} extend it, so
+ * both are configured the same way and authenticate, connect, retry and follow tasks through the same code. Each
+ * subclass declares its own {@code endpoint} and {@code projectId} (their defaults, descriptions and whether they
+ * are required differ).
  */
 @UriParams
 public abstract class CloudConfiguration implements Cloneable {
@@ -69,12 +71,30 @@ public abstract class CloudConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "false",
               description = "Also retry state-changing operations after a failure where the request may have reached the server (HTTP 500, read timeout, dropped connection). Off by default so a reset or command never runs twice behind your back.")
     private boolean retryNonIdempotent;
+    @UriParam(label = "consumer", defaultValue = "10",
+              description = "The task-following consumer (koophone:tasks, cph:jobs): how many task queries one poll keeps in flight.")
+    private int pollConcurrency = 10;
+    @UriParam(label = "consumer", defaultValue = "5",
+              description = "The task-following consumer (koophone:tasks, cph:jobs): how often an event whose exchange failed is offered again before it is given up (logged at WARN).")
+    private int maxDeliveryAttempts = 5;
 
     /** The service's base URL, no trailing slash needed. */
     public abstract String getEndpoint();
 
     /** The project id, or null: scopes an IAM token and is sent as X-Project-Id with AK/SK. */
     public abstract String getProjectId();
+
+    /** How calls are assembled with these options (not an option itself). */
+    public abstract RequestAssembler.Settings callSettings();
+
+    /** How many calls of one split request are in flight at once (not an option itself). */
+    public abstract int splitConcurrency();
+
+    /** The credentials configured, as one value (not an option itself). */
+    public Credentials credentials() {
+        return new Credentials(authToken, accessKey, secretKey, securityToken, getProjectId(), username, password, domainName,
+                projectName, iamEndpoint);
+    }
 
     /**
      * Checks the shared option values that cannot be right whatever the operation, naming the option and the rule.
@@ -89,22 +109,27 @@ public abstract class CloudConfiguration implements Cloneable {
         requireAtLeast("retryDelay", retryDelay, 0);
         requireAtLeast("maxRetryDelay", maxRetryDelay, retryDelay);
         if (proxyPort != null && (proxyPort < 1 || proxyPort > 65535)) {
-            throw new KooPhoneValidationException("proxyPort", "must be between 1 and 65535, was " + proxyPort);
+            throw new InvalidInputException("proxyPort", "must be between 1 and 65535, was " + proxyPort);
         }
         if (proxyPort != null && proxyHost == null) {
-            throw new KooPhoneValidationException("proxyHost", "is required when proxyPort is set");
+            throw new InvalidInputException("proxyHost", "is required when proxyPort is set");
         }
+        requireAtLeast("pollConcurrency", pollConcurrency, 1);
+        requireAtLeast("maxDeliveryAttempts", maxDeliveryAttempts, 1);
     }
+
+    /** Checks the option values that cannot be right whatever the operation, naming the option and the rule. */
+    public abstract void validate();
 
     protected static void requireAtLeast(String option, long value, long min) {
         if (value < min) {
-            throw new KooPhoneValidationException(option, "must be at least " + min + ", was " + value);
+            throw new InvalidInputException(option, "must be at least " + min + ", was " + value);
         }
     }
 
     protected static void requireUrl(String option, String url) {
         if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
-            throw new KooPhoneValidationException(option, "must be an http:// or https:// URL, was " + url);
+            throw new InvalidInputException(option, "must be an http:// or https:// URL, was " + url);
         }
     }
 
@@ -266,5 +291,21 @@ public abstract class CloudConfiguration implements Cloneable {
 
     public void setRetryNonIdempotent(boolean retryNonIdempotent) {
         this.retryNonIdempotent = retryNonIdempotent;
+    }
+
+    public int getPollConcurrency() {
+        return pollConcurrency;
+    }
+
+    public void setPollConcurrency(int pollConcurrency) {
+        this.pollConcurrency = pollConcurrency;
+    }
+
+    public int getMaxDeliveryAttempts() {
+        return maxDeliveryAttempts;
+    }
+
+    public void setMaxDeliveryAttempts(int maxDeliveryAttempts) {
+        this.maxDeliveryAttempts = maxDeliveryAttempts;
     }
 }

@@ -1,70 +1,35 @@
 package io.github.camelkoophone.component.cph;
 
 import java.time.Clock;
-import java.util.Map;
 
-import io.github.camelkoophone.component.koophone.CloudClients;
-import io.github.camelkoophone.component.koophone.OperationCaller;
-import io.github.camelkoophone.component.koophone.api.RequestAssembler;
-import io.github.camelkoophone.component.koophone.tasks.TaskRegistry;
-import org.apache.camel.Endpoint;
+import io.github.camelkoophone.component.cloud.CloudComponent;
+import io.github.camelkoophone.component.cloud.CloudEndpoint;
+import io.github.camelkoophone.component.cloud.api.CloudService;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.HealthCheckComponent;
 
 /**
- * The {@code cph:} component (Huawei Cloud Phone Host). Calls go through the same shared machinery as
- * {@code koophone:} ({@link CloudClients}: HTTP transport, authenticators and token caches, retries, threads);
- * only the operation catalogue ({@link CphOperation}) and the options differ.
+ * The {@code cph:} component (Huawei Cloud Phone Host): the CPH catalogue and options on the shared Huawei Cloud
+ * machinery, the same as {@code koophone:}'s. Its failures are {@code HuaweiCloudApiException}s naming CPH.
  */
 @Component("cph")
-public class CphComponent extends HealthCheckComponent {
+public class CphComponent extends CloudComponent {
 
-    /** Id lists longer than this are split into several calls. */
-    static final int MAX_BATCH = 100;
-    static final int BATCH_CONCURRENCY = 4;
+    static final CloudService SERVICE = CloudService.named("CPH");
 
     @Metadata(description = "The options every endpoint inherits (camel.component.cph.*)")
     private CphConfiguration configuration = new CphConfiguration();
 
-    private final CloudClients clients = new CloudClients(this, "Cph");
-    private final TaskRegistry jobRegistry = new TaskRegistry();
-
     public CphComponent() {
+        super(SERVICE, CphOperation.CATALOGUE, "trackJobs");
     }
 
     @Override
-    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        CphEndpoint endpoint = new CphEndpoint(uri, this, remaining, configuration.copy());
-        setProperties(endpoint, parameters);
-        return endpoint;
+    protected CloudEndpoint newEndpoint(String uri, String remaining) {
+        return new CphEndpoint(uri, this, remaining, configuration.copy());
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        clients.start(getCamelContext(), configuration.getMaxConnections());
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        clients.stop();
-        super.doStop();
-    }
-
-    /** The call path for an endpoint's options; fails, naming the option, when an option or the credentials are wrong. */
-    OperationCaller newCaller(CphConfiguration c) {
-        c.validate();
-        RequestAssembler assembler = new RequestAssembler(new RequestAssembler.Settings(c.getEndpoint(), MAX_BATCH, true,
-                c.getRequestTimeout(), Map.of("project_id", c.getProjectId())));
-        return new OperationCaller(clients.pipeline(c), assembler, BATCH_CONCURRENCY, clients.worker());
-    }
-
-    /** Where restartCloudPhones registers its request ids, for the cph:jobs consumers. */
-    public TaskRegistry jobRegistry() {
-        return jobRegistry;
-    }
-
     public CphConfiguration getConfiguration() {
         return configuration;
     }
@@ -78,6 +43,6 @@ public class CphComponent extends HealthCheckComponent {
 
     /** For tests that need to move time (token expiry, signature dates). */
     public void setClock(Clock clock) {
-        clients.setClock(clock);
+        useClock(clock);
     }
 }

@@ -1,7 +1,10 @@
 package io.github.camelkoophone.component.cph;
 
-import io.github.camelkoophone.component.koophone.CloudConfiguration;
-import io.github.camelkoophone.component.koophone.model.KooPhoneValidationException;
+import java.util.Map;
+
+import io.github.camelkoophone.component.cloud.CloudConfiguration;
+import io.github.camelkoophone.component.cloud.call.RequestAssembler;
+import io.github.camelkoophone.component.cloud.validation.InvalidInputException;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
@@ -15,6 +18,9 @@ import org.apache.camel.spi.UriParams;
  */
 @UriParams
 public class CphConfiguration extends CloudConfiguration {
+
+    /** Phone lists longer than this are split into several calls. */
+    private static final int SPLIT_SIZE = 100;
 
     @UriParam(description = "The region of the CPH service, e.g. cn-east-3: the endpoint is https://cph.{region}.myhuaweicloud.com unless endpoint says otherwise.")
     private String region;
@@ -52,10 +58,6 @@ public class CphConfiguration extends CloudConfiguration {
     @UriParam(label = "consumer", description = "cph:jobs: where pending requests and delivered jobs are kept so they survive restarts, e.g. a FileStateRepository. In memory by default.")
     @Metadata(autowired = false)
     private StateRepository<String, String> jobStore;
-    @UriParam(label = "consumer", defaultValue = "10", description = "cph:jobs: how many listJobs calls one poll keeps in flight.")
-    private int pollConcurrency = 10;
-    @UriParam(label = "consumer", defaultValue = "5", description = "cph:jobs: how often an event whose exchange failed is offered again before it is given up (logged at WARN).")
-    private int maxDeliveryAttempts = 5;
     @UriParam(label = "consumer", defaultValue = "false", description = "cph:phones: emit only the phones whose status changed since the previous poll (the first poll emits all); by default every phone is emitted on every poll.")
     private boolean onlyChanges = false;
 
@@ -67,24 +69,22 @@ public class CphConfiguration extends CloudConfiguration {
         }
     }
 
-    /** Checks the option values that cannot be right whatever the operation, naming the option and the rule. */
+    @Override
     public void validate() {
         if (getEndpoint() == null) {
-            throw new KooPhoneValidationException("region", "is required (or endpoint)");
+            throw new InvalidInputException("region", "is required (or endpoint)");
         }
         validateCommon();
         if (getProjectId() == null || getProjectId().isBlank()) {
-            throw new KooPhoneValidationException("projectId", "is required: CPH paths are project-scoped");
+            throw new InvalidInputException("projectId", "is required: CPH paths are project-scoped");
         }
         if (limit != null && (limit < 1 || limit > 200)) {
-            throw new KooPhoneValidationException("limit", "must be between 1 and 200, was " + limit);
+            throw new InvalidInputException("limit", "must be between 1 and 200, was " + limit);
         }
         if (offset != null && offset < 0) {
-            throw new KooPhoneValidationException("offset", "must be at least 0, was " + offset);
+            throw new InvalidInputException("offset", "must be at least 0, was " + offset);
         }
         requireAtLeast("jobTimeout", jobTimeout, 1);
-        requireAtLeast("pollConcurrency", pollConcurrency, 1);
-        requireAtLeast("maxDeliveryAttempts", maxDeliveryAttempts, 1);
     }
 
     public String getRegion() {
@@ -95,11 +95,6 @@ public class CphConfiguration extends CloudConfiguration {
         this.region = region;
     }
 
-    /** The endpoint option as set (null when derived from region). */
-    public String getEndpointOption() {
-        return endpoint;
-    }
-
     /** The base URL: {@code endpoint} when set, otherwise {@code https://cph.{region}.myhuaweicloud.com}. */
     @Override
     public String getEndpoint() {
@@ -107,6 +102,18 @@ public class CphConfiguration extends CloudConfiguration {
             return endpoint;
         }
         return region == null || region.isBlank() ? null : "https://cph." + region.trim() + ".myhuaweicloud.com";
+    }
+
+    /** Phone lists longer than 100 are split into several calls, four in flight at a time. */
+    @Override
+    public RequestAssembler.Settings callSettings() {
+        return new RequestAssembler.Settings(getEndpoint(), SPLIT_SIZE, true, getRequestTimeout(),
+                projectId == null ? Map.of() : Map.of("project_id", projectId), null);
+    }
+
+    @Override
+    public int splitConcurrency() {
+        return 4;
     }
 
     public void setEndpoint(String endpoint) {
@@ -234,21 +241,6 @@ public class CphConfiguration extends CloudConfiguration {
         this.jobStore = jobStore;
     }
 
-    public int getPollConcurrency() {
-        return pollConcurrency;
-    }
-
-    public void setPollConcurrency(int pollConcurrency) {
-        this.pollConcurrency = pollConcurrency;
-    }
-
-    public int getMaxDeliveryAttempts() {
-        return maxDeliveryAttempts;
-    }
-
-    public void setMaxDeliveryAttempts(int maxDeliveryAttempts) {
-        this.maxDeliveryAttempts = maxDeliveryAttempts;
-    }
 
     public boolean isOnlyChanges() {
         return onlyChanges;

@@ -1,6 +1,10 @@
 package io.github.camelkoophone.component.koophone;
 
-import io.github.camelkoophone.component.koophone.model.KooPhoneValidationException;
+import java.util.Map;
+
+import io.github.camelkoophone.component.cloud.CloudConfiguration;
+import io.github.camelkoophone.component.cloud.call.RequestAssembler;
+import io.github.camelkoophone.component.cloud.validation.InvalidInputException;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
@@ -67,13 +71,6 @@ public class KooPhoneConfiguration extends CloudConfiguration {
     @Metadata(autowired = false)
     private StateRepository<String, String> taskStore;
 
-    @UriParam(label = "consumer", defaultValue = "10",
-              description = "koophone:tasks: how many GetTask calls one poll keeps in flight.")
-    private int pollConcurrency = 10;
-    @UriParam(label = "consumer", defaultValue = "5",
-              description = "koophone:tasks: how often an event whose exchange failed is offered again before it is given up (logged at WARN).")
-    private int maxDeliveryAttempts = 5;
-
     public KooPhoneConfiguration copy() {
         try {
             return (KooPhoneConfiguration) clone();
@@ -82,22 +79,29 @@ public class KooPhoneConfiguration extends CloudConfiguration {
         }
     }
 
-    /**
-     * Checks the option values that cannot be right whatever the operation, naming the option and the rule.
-     */
+    @Override
     public void validate() {
         validateCommon();
         requireAtLeast("maxBatchSize", maxBatchSize, 0);
         if (maxBatchSize > 100) {
-            throw new KooPhoneValidationException("maxBatchSize", "must be at most 100 (the API maximum), was " + maxBatchSize);
+            throw new InvalidInputException("maxBatchSize", "must be at most 100 (the API maximum), was " + maxBatchSize);
         }
         requireAtLeast("batchConcurrency", batchConcurrency, 1);
         requireAtLeast("taskTimeout", taskTimeout, 1);
-        requireAtLeast("pollConcurrency", pollConcurrency, 1);
-        requireAtLeast("maxDeliveryAttempts", maxDeliveryAttempts, 1);
         if (!"job".equals(eventMode) && !"task".equals(eventMode)) {
-            throw new KooPhoneValidationException("eventMode", "must be job or task, was " + eventMode);
+            throw new InvalidInputException("eventMode", "must be job or task, was " + eventMode);
         }
+    }
+
+    @Override
+    public RequestAssembler.Settings callSettings() {
+        return new RequestAssembler.Settings(endpoint, maxBatchSize, validateCommand, getRequestTimeout(), Map.of(),
+                KooPhoneConstants.REQUEST_ID);
+    }
+
+    @Override
+    public int splitConcurrency() {
+        return batchConcurrency;
     }
 
     @Override
@@ -222,19 +226,4 @@ public class KooPhoneConfiguration extends CloudConfiguration {
         this.taskStore = taskStore;
     }
 
-    public int getPollConcurrency() {
-        return pollConcurrency;
-    }
-
-    public void setPollConcurrency(int pollConcurrency) {
-        this.pollConcurrency = pollConcurrency;
-    }
-
-    public int getMaxDeliveryAttempts() {
-        return maxDeliveryAttempts;
-    }
-
-    public void setMaxDeliveryAttempts(int maxDeliveryAttempts) {
-        this.maxDeliveryAttempts = maxDeliveryAttempts;
-    }
 }

@@ -10,8 +10,8 @@ import io.github.camelkoophone.component.cph.model.CphJob;
 import io.github.camelkoophone.component.cph.model.ListCloudPhonesResult;
 import io.github.camelkoophone.component.cph.model.ListJobsResult;
 import io.github.camelkoophone.component.cph.model.RestartCloudPhonesResult;
-import io.github.camelkoophone.component.koophone.KooPhoneApiException;
-import io.github.camelkoophone.component.koophone.model.KooPhoneValidationException;
+import io.github.camelkoophone.component.cloud.api.HuaweiCloudApiException;
+import io.github.camelkoophone.component.cloud.validation.InvalidInputException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -202,8 +202,8 @@ class CphWireTest {
 
         Exchange out = call("cph:showJob", null, Map.of(CphConstants.JOB_ID, "nope"));
 
-        assertThat(out.getException()).isInstanceOf(KooPhoneApiException.class);
-        KooPhoneApiException e = (KooPhoneApiException) out.getException();
+        assertThat(out.getException()).isInstanceOf(HuaweiCloudApiException.class);
+        HuaweiCloudApiException e = (HuaweiCloudApiException) out.getException();
         assertThat(e.getHttpStatus()).isEqualTo(404);
         assertThat(e.getErrorCode()).isEqualTo("CPS.0015");
         assertThat(e.getMessage()).contains("showJob").contains("The job does not exist.");
@@ -240,7 +240,7 @@ class CphWireTest {
         assertThat(call("cph:listCloudPhones", "{\"limit\":0}", Map.of()).getException())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
         assertThat(call("cph:restartCloudPhones", null, Map.of()).getException())
-                .isInstanceOf(KooPhoneValidationException.class).hasMessageContaining("phones");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("phones");
         assertThat(call("cph:listJobs", null, Map.of()).getException()).hasMessageContaining("request_id");
         assertThat(call("cph:listCloudPhones", null, Map.of(CphConstants.OPERATION, "rebootEverything")).getException())
                 .hasMessageContaining("operation");

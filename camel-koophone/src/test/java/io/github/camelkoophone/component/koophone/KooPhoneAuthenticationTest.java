@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.camelkoophone.component.koophone.auth.SdkHmacSha256Signer;
+import io.github.camelkoophone.component.cloud.auth.SdkHmacSha256Signer;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-import io.github.camelkoophone.component.koophone.transport.ResponseTooLargeException;
+import io.github.camelkoophone.component.cloud.http.ResponseTooLargeException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -11,10 +11,9 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
-import io.github.camelkoophone.component.koophone.api.Binding;
-import io.github.camelkoophone.component.koophone.api.HttpMethod;
-import io.github.camelkoophone.component.koophone.api.Input;
-import io.github.camelkoophone.component.koophone.api.Json;
+import io.github.camelkoophone.component.cloud.call.Binding;
+import io.github.camelkoophone.component.cloud.call.HttpMethod;
+import io.github.camelkoophone.component.cloud.call.Json;
 import io.github.camelkoophone.component.koophone.model.TaskResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -142,7 +141,7 @@ class KooPhoneOperationCatalogueTest {
         for (Binding binding : op.bindings()) {
             assertThat(properties).as("%s binds %s", op, binding).containsKey(binding.field());
             Class<?> type = properties.get(binding.field()).getRawPrimaryType();
-            boolean list = binding.input() == Input.INSTANCE_IDS || binding.input() == Input.USER_INSTANCES;
+            boolean list = binding.shape() == Binding.Shape.IDS || binding.shape() == Binding.Shape.ID_OBJECTS;
             assertThat(list ? List.class.isAssignableFrom(type) : type == String.class)
                     .as("%s binds %s to a %s", op, binding.input(), type.getSimpleName()).isTrue();
         }

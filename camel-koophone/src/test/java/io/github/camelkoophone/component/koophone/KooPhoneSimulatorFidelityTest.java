@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.camelkoophone.component.koophone.model.BatchQueryStatusResult;
-import io.github.camelkoophone.component.koophone.model.KooPhoneValidationException;
+import io.github.camelkoophone.component.cloud.validation.InvalidInputException;
 import io.github.camelkoophone.component.koophone.model.ListInstancesResult;
 import io.github.camelkoophone.simulator.KooPhoneSimulator;
 import io.github.camelkoophone.simulator.state.SimInstance;
@@ -106,7 +106,7 @@ class KooPhoneSimulatorFidelityTest extends SimulatorTestSupport {
         long sent = sim.journal().count("getTask");
 
         Exchange out = call("koophone:getTask", null, Map.of(TASK_ID, "t1", REQUEST_ID, requestId));
-        boolean componentAccepts = !(out.getException() instanceof KooPhoneValidationException);
+        boolean componentAccepts = !(out.getException() instanceof InvalidInputException);
 
         assertThat(componentAccepts).as("the component accepts %s as the simulator does", requestId).isEqualTo(simulatorAccepts);
         assertThat(sim.journal().count("getTask")).isEqualTo(sent + (componentAccepts ? 1 : 0));

@@ -60,13 +60,13 @@ public class KooPhoneComponentConfiguration extends ComponentConfigurationProper
     private String eventMode = "job";
 
     /**
-     * koophone:tasks: how often an event whose exchange failed is offered again before it is given up
-     * (logged at WARN).
+     * The task-following consumer (koophone:tasks, cph:jobs): how often an event whose exchange failed is offered
+     * again before it is given up (logged at WARN).
      */
     private Integer maxDeliveryAttempts = 5;
 
     /**
-     * koophone:tasks: how many GetTask calls one poll keeps in flight.
+     * The task-following consumer (koophone:tasks, cph:jobs): how many task queries one poll keeps in flight.
      */
     private Integer pollConcurrency = 10;
 

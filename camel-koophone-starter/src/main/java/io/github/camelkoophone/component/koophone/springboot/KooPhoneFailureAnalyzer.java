@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.github.camelkoophone.component.koophone.model.KooPhoneValidationException;
+import io.github.camelkoophone.component.cloud.validation.InvalidInputException;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -18,13 +18,13 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  * endpoint...) into Spring Boot's "APPLICATION FAILED TO START" report, naming the {@code camel.component.koophone.*}
  * property to set.
  */
-public class KooPhoneFailureAnalyzer extends AbstractFailureAnalyzer<KooPhoneValidationException> {
+public class KooPhoneFailureAnalyzer extends AbstractFailureAnalyzer<InvalidInputException> {
 
     static final String PREFIX = "camel.component.koophone.";
     private static final Set<String> OPTIONS = options();
 
     @Override
-    protected FailureAnalysis analyze(Throwable rootFailure, KooPhoneValidationException cause) {
+    protected FailureAnalysis analyze(Throwable rootFailure, InvalidInputException cause) {
         String field = cause.getField();
         String action;
         if ("credentials".equals(field)) {

@@ -1,4 +1,4 @@
-package io.github.camelkoophone.component.koophone.auth;
+package io.github.camelkoophone.component.cloud.auth;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.github.camelkoophone.component.koophone.KooPhoneApiException;
-import io.github.camelkoophone.component.koophone.api.ResponseReader;
-import io.github.camelkoophone.component.koophone.transport.ApiRequest;
-import io.github.camelkoophone.component.koophone.transport.ApiResponse;
+import io.github.camelkoophone.component.cloud.api.CloudService;
+import io.github.camelkoophone.component.cloud.api.HuaweiCloudApiException;
+import io.github.camelkoophone.component.cloud.call.ResponseReader;
+import io.github.camelkoophone.component.cloud.http.ApiRequest;
+import io.github.camelkoophone.component.cloud.http.ApiResponse;
 
 /**
  * Signs every attempt with SDK-HMAC-SHA256. Nothing to refresh: the gateway's refusal of a signature is final,
@@ -31,11 +32,14 @@ final class AkSkAuthenticator implements Authenticator {
     private final String[] fixedHeaders;
     private final String[] fixedSignedNames;
     private final Clock clock;
+    private final CloudService service;
+    private final ResponseReader reader;
     /** The gateway's last refusal of this key: one value, so a reader sees the refusal with its time or nothing. */
     private volatile Refusal refusal;
     private volatile SigningDate date;
 
-    AkSkAuthenticator(String accessKey, String secretKey, String projectId, String securityToken, Clock clock) {
+    AkSkAuthenticator(String accessKey, String secretKey, String projectId, String securityToken, Clock clock,
+                      CloudService service) {
         this.signer = new SdkHmacSha256Signer(accessKey, secretKey);
         List<String> fixed = new ArrayList<>(4);
         if (projectId != null) {
@@ -50,14 +54,16 @@ final class AkSkAuthenticator implements Authenticator {
             fixedSignedNames[i] = fixedHeaders[2 * i].toLowerCase(Locale.ROOT);
         }
         this.clock = clock;
+        this.service = service;
+        this.reader = new ResponseReader(service);
     }
 
     @Override
     public ApiRequest authenticate(ApiRequest request) {
         Refusal refused = refusal;
         if (refused != null && clock.instant().isBefore(refused.at().plus(IamTokenAuthenticator.REJECTION_MEMORY))) {
-            KooPhoneApiException e = refused.exception();
-            throw new KooPhoneApiException(request.name(), e.getHttpStatus(), e.getErrorCode(), e.getErrorMessage()
+            HuaweiCloudApiException e = refused.exception();
+            throw service.failure(request.name(), e.getHttpStatus(), e.getErrorCode(), e.getErrorMessage()
                     + " (this access key was refused at " + refused.at()
                     + "; nothing is sent with it for a minute, so the gateway does not lock it)", request.requestId());
         }
@@ -84,10 +90,7 @@ final class AkSkAuthenticator implements Authenticator {
         return request.withHeaders(added);
     }
 
-    /**
-     * X-Sdk-Date for now. It has whole seconds, so it is formatted once a second rather than per request: the
-     * formatter cost more than the rest of the header handling in profiles.
-     */
+    /** X-Sdk-Date for now: whole seconds, so formatted once a second rather than for every request. */
     String signingDate() {
         Instant now = clock.instant();
         SigningDate cached = date;
@@ -101,17 +104,14 @@ final class AkSkAuthenticator implements Authenticator {
     private record SigningDate(long epochSecond, String text) {
     }
 
-    private record Refusal(KooPhoneApiException exception, Instant at) {
+    private record Refusal(HuaweiCloudApiException exception, Instant at) {
     }
 
+    /** Remembers the refusal; a signature is not refreshed, so nothing is sent again. */
     @Override
-    public boolean refreshAfterUnauthorized(ApiRequest rejected, ApiResponse response) {
-        try {
-            ResponseReader.read(rejected.name(), response, rejected.requestId());
-        } catch (KooPhoneApiException refused) {
-            refusal = new Refusal(refused, clock.instant());
-        }
-        return false;
+    public ApiRequest reauthenticate(ApiRequest original, ApiRequest refused, ApiResponse response) {
+        refusal = new Refusal(reader.error(refused.name(), response, refused.requestId()), clock.instant());
+        return null;
     }
 
     @Override

@@ -1,15 +1,16 @@
-package io.github.camelkoophone.component.koophone.auth;
+package io.github.camelkoophone.component.cloud.auth;
 
-import java.util.concurrent.CompletableFuture;
+import java.io.IOException;
 
-import io.github.camelkoophone.component.koophone.transport.ApiRequest;
-import io.github.camelkoophone.component.koophone.transport.ApiResponse;
-import io.github.camelkoophone.component.koophone.transport.Interceptor;
+import io.github.camelkoophone.component.cloud.http.ApiRequest;
+import io.github.camelkoophone.component.cloud.http.ApiResponse;
+import io.github.camelkoophone.component.cloud.http.Interceptor;
 
 /**
- * Authenticates each attempt; after the gateway refused the credentials ({@link CredentialRefusal}), refreshes them
- * once and repeats the attempt once. The gateway refused the request before the service saw it, so repeating is
- * safe for any operation. A 401 or 403 from the service itself is its answer about the request and passes through.
+ * Authenticates each attempt; after the gateway refused the credentials ({@link CredentialRefusal}), sends the
+ * request the authenticator gives back once more. The gateway refused the request before the service saw it, so
+ * repeating is safe for any operation. A 401 or 403 from the service itself is its answer about the request and
+ * passes through.
  */
 public final class AuthInterceptor implements Interceptor {
 
@@ -20,11 +21,15 @@ public final class AuthInterceptor implements Interceptor {
     }
 
     @Override
-    public CompletableFuture<ApiResponse> intercept(ApiRequest request, Chain chain) {
+    public ApiResponse intercept(ApiRequest request, Chain chain) throws IOException {
         ApiRequest authenticated = authenticator.authenticate(request);
-        return chain.proceed(authenticated).thenCompose(response -> CredentialRefusal.isCredentialRefusal(response)
-                                                                   && authenticator.refreshAfterUnauthorized(authenticated, response)
-                ? chain.proceed(authenticator.authenticate(request))
-                : CompletableFuture.completedFuture(response));
+        ApiResponse response = chain.proceed(authenticated);
+        if (CredentialRefusal.isCredentialRefusal(response)) {
+            ApiRequest again = authenticator.reauthenticate(request, authenticated, response);
+            if (again != null) {
+                return chain.proceed(again);
+            }
+        }
+        return response;
     }
 }

@@ -1,22 +1,25 @@
-package io.github.camelkoophone.component.koophone.auth;
+package io.github.camelkoophone.component.cloud.auth;
 
-import io.github.camelkoophone.component.koophone.transport.ApiRequest;
-import io.github.camelkoophone.component.koophone.transport.ApiResponse;
+import io.github.camelkoophone.component.cloud.http.ApiRequest;
+import io.github.camelkoophone.component.cloud.http.ApiResponse;
 
 /**
  * Adds credentials to a request: an IAM token or an AK/SK signature. Called on every attempt, so a retry carries
- * a fresh signature date or a refreshed token. Both methods run in the calling thread, as the call itself does; a
- * failure is thrown (an IAM login's wrapped in a {@link java.util.concurrent.CompletionException}).
+ * a fresh signature date or a refreshed token. Both methods run in the calling thread; a failure (an IAM login
+ * refused) is thrown.
  */
 public interface Authenticator {
 
     ApiRequest authenticate(ApiRequest request);
 
     /**
-     * The gateway refused the credentials of {@code rejected} ({@code response}, see {@link CredentialRefusal}). True when fresh credentials were obtained
-     * and one more attempt is worthwhile; false when there is nothing to refresh.
+     * The gateway refused the credentials {@code refused} carried ({@code response}, see {@link CredentialRefusal}):
+     * the request to send once more with fresh ones, or null when there is nothing to refresh, as OkHttp's
+     * {@code Authenticator} answers.
+     *
+     * @param original the request as it was before credentials were added
      */
-    default boolean refreshAfterUnauthorized(ApiRequest rejected, ApiResponse response) {
-        return false;
+    default ApiRequest reauthenticate(ApiRequest original, ApiRequest refused, ApiResponse response) {
+        return null;
     }
 }

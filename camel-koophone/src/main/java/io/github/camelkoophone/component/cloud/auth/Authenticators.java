@@ -1,11 +1,10 @@
-package io.github.camelkoophone.component.koophone.auth;
+package io.github.camelkoophone.component.cloud.auth;
 
 import java.time.Clock;
-import java.util.Arrays;
 
-import io.github.camelkoophone.component.koophone.CloudConfiguration;
-import io.github.camelkoophone.component.koophone.model.KooPhoneValidationException;
-import io.github.camelkoophone.component.koophone.transport.CallPipeline;
+import io.github.camelkoophone.component.cloud.api.CloudService;
+import io.github.camelkoophone.component.cloud.call.Attempts;
+import io.github.camelkoophone.component.cloud.validation.InvalidInputException;
 
 /**
  * Chooses the authentication mode from the configured credentials: a ready {@code authToken} first, then AK/SK,
@@ -20,49 +19,47 @@ public final class Authenticators {
     }
 
     /** Fails, naming the missing option, when the credentials are incomplete. */
-    public static void validate(CloudConfiguration c) {
-        if (present(c.getAuthToken())) {
+    public static void validate(Credentials c) {
+        if (present(c.authToken())) {
             return;
         }
-        if (present(c.getAccessKey()) || present(c.getSecretKey())) {
-            require("accessKey", c.getAccessKey());
-            require("secretKey", c.getSecretKey());
+        if (present(c.accessKey()) || present(c.secretKey())) {
+            require("accessKey", c.accessKey());
+            require("secretKey", c.secretKey());
             return;
         }
-        if (present(c.getUsername()) || present(c.getPassword())) {
-            require("username", c.getUsername());
-            require("password", c.getPassword());
-            require("domainName", c.getDomainName());
-            if (!present(c.getProjectName()) && !present(c.getProjectId())) {
-                throw new KooPhoneValidationException("projectName", "or projectId is required for IAM password login");
+        if (present(c.username()) || present(c.password())) {
+            require("username", c.username());
+            require("password", c.password());
+            require("domainName", c.domainName());
+            if (!present(c.projectName()) && !present(c.projectId())) {
+                throw new InvalidInputException("projectName", "or projectId is required for IAM password login");
             }
             return;
         }
-        throw new KooPhoneValidationException("credentials", MISSING);
+        throw new InvalidInputException("credentials", MISSING);
     }
 
     /**
-     * Creates the authenticator for these credentials. {@code iamPipeline} performs the IAM login calls.
+     * Creates the authenticator for these credentials.
+     *
+     * @param loginTimeout the deadline of an IAM login attempt, in ms
+     * @param iamLogins    sends the IAM login calls, with retries
+     * @param service      whose exception a refusal is reported as
      */
-    public static Authenticator create(CloudConfiguration c, CallPipeline iamPipeline, Clock clock) {
+    public static Authenticator create(Credentials c, long loginTimeout, Attempts iamLogins, Clock clock, CloudService service) {
         validate(c);
-        if (present(c.getAuthToken())) {
-            return new StaticTokenAuthenticator(c.getAuthToken());
+        if (present(c.authToken())) {
+            return new StaticTokenAuthenticator(c.authToken());
         }
-        if (present(c.getAccessKey())) {
-            return new AkSkAuthenticator(c.getAccessKey(), c.getSecretKey(), emptyToNull(c.getProjectId()),
-                    emptyToNull(c.getSecurityToken()), clock);
+        if (present(c.accessKey())) {
+            return new AkSkAuthenticator(c.accessKey(), c.secretKey(), emptyToNull(c.projectId()),
+                    emptyToNull(c.securityToken()), clock, service);
         }
-        IamTokenClient client = new IamTokenClient(iamPipeline, c.getIamEndpoint(), c.getUsername(), c.getPassword(),
-                c.getDomainName(), emptyToNull(c.getProjectName()), emptyToNull(c.getProjectId()), c.getRequestTimeout(), clock);
+        IamTokenClient client = new IamTokenClient(iamLogins, c.iamEndpoint(), c.username(), c.password(),
+                c.domainName(), emptyToNull(c.projectName()), emptyToNull(c.projectId()), loginTimeout,
+                clock, service);
         return new IamTokenAuthenticator(client, clock);
-    }
-
-    /** Identifies a credential set, so endpoints with the same credentials share one token cache. */
-    public static Object key(CloudConfiguration c) {
-        return new CredentialKey(c.getAuthToken(), c.getAccessKey(), c.getSecretKey(), c.getSecurityToken(),
-                c.getProjectId(), c.getUsername(), c.getPassword(), c.getDomainName(), c.getProjectName(),
-                c.getIamEndpoint());
     }
 
     private static boolean present(String value) {
@@ -75,31 +72,7 @@ public final class Authenticators {
 
     private static void require(String option, String value) {
         if (!present(value)) {
-            throw new KooPhoneValidationException(option, "is required with the credentials given");
-        }
-    }
-
-    /** Holds secrets, so its toString reveals none of them. */
-    private static final class CredentialKey {
-        private final String[] values;
-
-        CredentialKey(String... values) {
-            this.values = values;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof CredentialKey other && Arrays.equals(values, other.values);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(values);
-        }
-
-        @Override
-        public String toString() {
-            return "CredentialKey@" + Integer.toHexString(System.identityHashCode(this));
+            throw new InvalidInputException(option, "is required with the credentials given");
         }
     }
 }

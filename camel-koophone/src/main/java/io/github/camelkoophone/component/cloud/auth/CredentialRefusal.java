@@ -1,7 +1,7 @@
-package io.github.camelkoophone.component.koophone.auth;
+package io.github.camelkoophone.component.cloud.auth;
 
-import io.github.camelkoophone.component.koophone.api.ResponseReader;
-import io.github.camelkoophone.component.koophone.transport.ApiResponse;
+import io.github.camelkoophone.component.cloud.call.ResponseReader;
+import io.github.camelkoophone.component.cloud.http.ApiResponse;
 
 /**
  * Tells a refusal of the credentials from a refusal of the request. Only the API gateway's authentication answers

@@ -1,4 +1,4 @@
-package io.github.camelkoophone.component.koophone.auth;
+package io.github.camelkoophone.component.cloud.auth;
 
 import java.time.Duration;
 import java.time.Instant;

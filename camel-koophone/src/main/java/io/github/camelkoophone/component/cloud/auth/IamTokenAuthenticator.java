@@ -1,13 +1,14 @@
-package io.github.camelkoophone.component.koophone.auth;
+package io.github.camelkoophone.component.cloud.auth;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
-import io.github.camelkoophone.component.koophone.KooPhoneApiException;
-import io.github.camelkoophone.component.koophone.transport.ApiRequest;
-import io.github.camelkoophone.component.koophone.transport.ApiResponse;
+import io.github.camelkoophone.component.cloud.api.HuaweiCloudApiException;
+import io.github.camelkoophone.component.cloud.http.ApiRequest;
+import io.github.camelkoophone.component.cloud.http.ApiResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,7 @@ final class IamTokenAuthenticator implements Authenticator {
     private final Clock clock;
     private volatile IamToken current;
     private CompletableFuture<IamToken> inflight;
-    private KooPhoneApiException rejection;
+    private HuaweiCloudApiException rejection;
     private Instant rejectedAt;
 
     IamTokenAuthenticator(IamTokenClient client, Clock clock) {
@@ -39,24 +40,35 @@ final class IamTokenAuthenticator implements Authenticator {
         IamToken token = current;
         if (token == null || token.needsRefresh(clock.instant())) {
             // wait in this thread: continuing on the thread that logged in would run every waiter's call on it
-            token = login().join();
+            token = await(login());
         }
         return request.withHeader(TOKEN_HEADER, token.value());
     }
 
+    /** Logs in again, unless another caller already replaced the refused token, and sends the request with it. */
     @Override
-    public boolean refreshAfterUnauthorized(ApiRequest rejected, ApiResponse response) {
-        String used = rejected.headers().get(TOKEN_HEADER);
+    public ApiRequest reauthenticate(ApiRequest original, ApiRequest refused, ApiResponse response) {
+        String used = refused.headers().get(TOKEN_HEADER);
         synchronized (this) {
             IamToken token = current;
-            if (token != null && !token.value().equals(used)) {
-                return true; // someone already replaced the rejected token
+            if (token == null || token.value().equals(used)) {
+                current = null;
             }
-            current = null;
         }
-        LOG.debug("KooPhone rejected the IAM token (HTTP 401): logging in again");
-        login().join();
-        return true;
+        LOG.debug("The gateway refused the IAM token (HTTP 401): logging in again unless another caller did");
+        return authenticate(original);
+    }
+
+    /** The login's token; its failure thrown as it was raised. */
+    private static IamToken await(CompletableFuture<IamToken> login) {
+        try {
+            return login.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private CompletableFuture<IamToken> login() {
@@ -82,7 +94,7 @@ final class IamTokenAuthenticator implements Authenticator {
                 if (token != null) {
                     current = token;
                     rejection = null;
-                } else if (unwrap(failure) instanceof KooPhoneApiException e && isRejection(e.getHttpStatus())) {
+                } else if (unwrap(failure) instanceof HuaweiCloudApiException e && isRejection(e.getHttpStatus())) {
                     rejection = e;
                     rejectedAt = clock.instant();
                 }
@@ -106,10 +118,7 @@ final class IamTokenAuthenticator implements Authenticator {
     }
 
     private static Throwable unwrap(Throwable failure) {
-        while (failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null) {
-            failure = failure.getCause();
-        }
-        return failure;
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.github.camelkoophone.component.koophone.auth;
+package io.github.camelkoophone.component.cloud.auth;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -9,11 +9,12 @@ import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.camelkoophone.component.koophone.KooPhoneApiException;
-import io.github.camelkoophone.component.koophone.api.Json;
-import io.github.camelkoophone.component.koophone.transport.ApiRequest;
-import io.github.camelkoophone.component.koophone.transport.ApiResponse;
-import io.github.camelkoophone.component.koophone.transport.CallPipeline;
+import io.github.camelkoophone.component.cloud.api.CloudService;
+import io.github.camelkoophone.component.cloud.api.HuaweiCloudApiException;
+import io.github.camelkoophone.component.cloud.call.Attempts;
+import io.github.camelkoophone.component.cloud.call.Json;
+import io.github.camelkoophone.component.cloud.http.ApiRequest;
+import io.github.camelkoophone.component.cloud.http.ApiResponse;
 
 /**
  * Logs in to IAM with a password and returns a project-scoped token ({@code POST /v3/auth/tokens}: 201, the token
@@ -23,15 +24,17 @@ final class IamTokenClient {
 
     static final String NAME = "iamToken";
 
-    private final CallPipeline pipeline;
+    private final Attempts logins;
     private final String iamEndpoint;
     private final byte[] body;
     private final long timeout;
     private final Clock clock;
+    private final CloudService service;
 
-    IamTokenClient(CallPipeline pipeline, String iamEndpoint, String username, String password, String domainName,
-                   String projectName, String projectId, long timeout, Clock clock) {
-        this.pipeline = pipeline;
+    IamTokenClient(Attempts logins, String iamEndpoint, String username, String password, String domainName,
+                   String projectName, String projectId, long timeout, Clock clock, CloudService service) {
+        this.logins = logins;
+        this.service = service;
         this.iamEndpoint = stripTrailingSlash(iamEndpoint);
         this.body = loginBody(username, password, domainName, projectName, projectId);
         this.timeout = timeout;
@@ -61,7 +64,7 @@ final class IamTokenClient {
         ApiRequest request = new ApiRequest(NAME, "POST", iamEndpoint, "/v3/auth/tokens", List.of(),
                 Map.of("Content-Type", "application/json"), body, null, true, true, timeout);
         Instant sent = clock.instant();
-        return pipeline.execute(request).thenApply(response -> toToken(response, sent));
+        return logins.run(request).thenApply(response -> toToken(response, sent));
     }
 
     private IamToken toToken(ApiResponse response, Instant sent) {
@@ -81,7 +84,7 @@ final class IamTokenClient {
         return new IamToken(token, sent, expiresAt);
     }
 
-    private static KooPhoneApiException failure(ApiResponse response) {
+    private HuaweiCloudApiException failure(ApiResponse response) {
         String code = null;
         String message = null;
         try {
@@ -95,7 +98,7 @@ final class IamTokenClient {
         if (response.status() < 300) {
             message = "IAM answered HTTP " + response.status() + " without an X-Subject-Token header";
         }
-        return new KooPhoneApiException(NAME, response.status(), code, message, null);
+        return service.failure(NAME, response.status(), code, message, null);
     }
 
     private static String text(JsonNode node, String fallback) {

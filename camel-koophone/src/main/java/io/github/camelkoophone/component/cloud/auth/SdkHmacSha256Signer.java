@@ -1,6 +1,6 @@
-package io.github.camelkoophone.component.koophone.auth;
+package io.github.camelkoophone.component.cloud.auth;
 
-import io.github.camelkoophone.component.koophone.transport.UrlEncoding;
+import io.github.camelkoophone.component.cloud.http.UrlEncoding;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -55,7 +55,7 @@ public final class SdkHmacSha256Signer {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final Comparator<String[]> BY_KEY = Comparator.comparing(pair -> pair[0]);
 
-    /** Looking a digest up per call showed in profiles; instances are not thread-safe, so one per thread. */
+    /** One digest per thread, reused: instances are not thread-safe, and looking one up per call is avoidable. */
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");

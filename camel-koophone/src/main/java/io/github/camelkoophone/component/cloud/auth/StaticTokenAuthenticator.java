@@ -1,6 +1,6 @@
-package io.github.camelkoophone.component.koophone.auth;
+package io.github.camelkoophone.component.cloud.auth;
 
-import io.github.camelkoophone.component.koophone.transport.ApiRequest;
+import io.github.camelkoophone.component.cloud.http.ApiRequest;
 
 /** A token the user obtained: sent as is, never refreshed. */
 final class StaticTokenAuthenticator implements Authenticator {

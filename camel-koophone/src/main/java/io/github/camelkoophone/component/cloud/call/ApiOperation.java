@@ -1,20 +1,20 @@
-package io.github.camelkoophone.component.koophone.api;
+package io.github.camelkoophone.component.cloud.call;
 
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.github.camelkoophone.component.koophone.model.KooPhoneValidationException;
-
 import java.util.List;
+import java.util.Set;
 
-import io.github.camelkoophone.component.koophone.model.KooPhoneRequest;
+import io.github.camelkoophone.component.cloud.validation.InvalidInputException;
+import io.github.camelkoophone.component.cloud.validation.RequestModel;
 
 /**
- * What the shared call path (RequestAssembler, ResponseReader, ResultAssembler, OperationCaller) needs to know about
- * one API operation, as data. Each service's catalogue implements it: {@code KooPhoneOperation} for koophone:,
- * {@code CphOperation} for cph:.
+ * One operation of a service, as data: what the shared call path (request plan, assembler, response reader,
+ * merge, caller) needs to know. Each service's catalogue is an enum implementing it, one row per operation
+ * ({@code KooPhoneOperation}, {@code CphOperation}); adding an operation is a row and its models.
  * <p>
  * Path templates may name {@code {field}}s of the request, or parameters the endpoint supplies for every call
  * (such as {@code {project_id}}, see {@link RequestAssembler.Settings#pathParams()}).
@@ -35,7 +35,7 @@ public interface ApiOperation {
         return spec().pathTemplate();
     }
 
-    default Class<? extends KooPhoneRequest> requestType() {
+    default Class<? extends RequestModel> requestType() {
         return spec().requestType();
     }
 
@@ -63,22 +63,14 @@ public interface ApiOperation {
         return spec().idempotent();
     }
 
-    /** Which request fields headers and options fill; empty when the caller fills the body itself. */
+    /** Which request fields headers and options fill when the body leaves them unset. */
     default List<Binding> bindings() {
         return spec().bindings();
     }
 
-    /**
-     * Whether any binding reads this input, so a caller gathers only the inputs the operation can use: looking up
-     * every input header on every call showed in profiles.
-     */
-    default boolean reads(Input input) {
-        for (Binding binding : bindings()) {
-            if (binding.input().reads(input)) {
-                return true;
-            }
-        }
-        return false;
+    /** What the call sends beyond its request model. */
+    default Set<WireQuirk> quirks() {
+        return spec().quirks();
     }
 
     /** The IAM action the caller's policy must allow, named in the message of a 403; null when unknown. */
@@ -109,7 +101,7 @@ public interface ApiOperation {
     static <E extends ApiOperation> E find(Map<String, E> byName, String name) {
         E op = name == null ? null : byName.get(name.trim());
         if (op == null) {
-            throw new KooPhoneValidationException("operation",
+            throw new InvalidInputException("operation",
                     "must be one of " + byName.keySet().stream().sorted().toList() + ", was '" + name + "'");
         }
         return op;

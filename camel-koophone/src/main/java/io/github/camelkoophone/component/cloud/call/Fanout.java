@@ -1,4 +1,4 @@
-package io.github.camelkoophone.component.koophone.api;
+package io.github.camelkoophone.component.cloud.call;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,32 +1,56 @@
-package io.github.camelkoophone.component.koophone.api;
+package io.github.camelkoophone.component.cloud.call;
+
+import java.util.Map;
 
 /**
- * An input a route can give through a header or an endpoint option instead of the body. The catalogue says
- * which request field each input fills for each operation.
+ * Where a route gives an operation input instead of the body: a message header, else an endpoint option.
+ *
+ * @param header the header name, or null when only the option gives it
+ * @param option the endpoint option's name, or null when only the header gives it
  */
-public enum Input {
-    /** {@code CamelKooPhoneInstanceIds} / {@code instanceIds}: a list of instance ids. */
-    INSTANCE_IDS,
-    /** {@code CamelKooPhoneInstanceId} / {@code instanceId}: one instance id. */
-    INSTANCE_ID,
-    /** {@code CamelKooPhoneCommand} / {@code command}. */
-    COMMAND,
-    /** {@code CamelKooPhoneTaskId} / {@code taskId}. */
-    TASK_ID,
-    /** {@code CamelKooPhoneUserId} / {@code userId}. */
-    USER_ID,
-    /** {@code user_instances}: pairs built from the user id and every instance id. */
-    USER_INSTANCES;
+public record Input(String header, String option) {
 
-    /**
-     * Whether filling a field from this input reads {@code other}: a single id falls back to a list of one and a
-     * list to its single id, and the pairs take the user id and the ids.
-     */
-    public boolean reads(Input other) {
-        return switch (this) {
-            case INSTANCE_IDS, INSTANCE_ID -> other == INSTANCE_IDS || other == INSTANCE_ID;
-            case USER_INSTANCES -> other == INSTANCE_IDS || other == INSTANCE_ID || other == USER_ID;
-            default -> other == this;
-        };
+    public Input {
+        if (header == null && option == null) {
+            throw new IllegalArgumentException("an input needs a header or an option");
+        }
+    }
+
+    public static Input of(String header, String option) {
+        return new Input(header, option);
+    }
+
+    /** What inputs are read from for one call: the message's headers, then the endpoint's options. */
+    public interface Source {
+
+        /** The header's value as the message holds it, or null. */
+        Object header(String name);
+
+        /** The header's value as text (Camel's type conversion), or null. */
+        String headerText(String name);
+
+        /** The endpoint option's value, or null when unset. */
+        Object option(String name);
+
+        /** Inputs given as header values only, for calls a consumer makes (a task id to query). */
+        static Source headers(Map<String, ?> headers) {
+            return new Source() {
+                @Override
+                public Object header(String name) {
+                    return headers.get(name);
+                }
+
+                @Override
+                public String headerText(String name) {
+                    Object value = headers.get(name);
+                    return value == null ? null : value.toString();
+                }
+
+                @Override
+                public Object option(String name) {
+                    return null;
+                }
+            };
+        }
     }
 }

@@ -1,25 +1,19 @@
-package io.github.camelkoophone.component.koophone;
+package io.github.camelkoophone.component.cloud.call;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
-import io.github.camelkoophone.component.koophone.api.ApiOperation;
-import io.github.camelkoophone.component.koophone.api.Fanout;
-import io.github.camelkoophone.component.koophone.api.Inputs;
-import io.github.camelkoophone.component.koophone.api.Reply;
-import io.github.camelkoophone.component.koophone.api.RequestAssembler;
-import io.github.camelkoophone.component.koophone.api.ResponseReader;
-import io.github.camelkoophone.component.koophone.api.ResultAssembler;
-import io.github.camelkoophone.component.koophone.model.TaskResult;
-import io.github.camelkoophone.component.koophone.transport.ApiRequest;
-import io.github.camelkoophone.component.koophone.transport.CallPipeline;
+import io.github.camelkoophone.component.cloud.http.ApiRequest;
 
 /**
- * Performs one operation call for an endpoint: assemble (validating before anything is sent), fan the calls out,
- * read each response, assemble one result. Producers and consumers both call the API through it.
+ * Performs one operation call for an endpoint: assemble (validating before anything is sent), send each call
+ * through its {@link Attempts}, read each response, merge the results. Producers and consumers both call the API
+ * through it.
  */
 public final class OperationCaller {
 
@@ -49,41 +43,43 @@ public final class OperationCaller {
         }
 
         /**
-         * Sends the calls.
+         * Sends the calls: a single one from this thread, several at most {@code batchConcurrency} at a time on
+         * the worker pool. Done on return unless a retry waits or the call was split.
          *
-         * @param onTask called with each task result as soon as its call returns, so tasks of a split call are
-         *               tracked even if a later chunk fails
+         * @param onResult called with the typed result of each call as soon as it returns, so what a split call's
+         *                 successful chunks started is known even if a later chunk fails; may be null
          */
-        public CompletableFuture<Outcome> send(Consumer<TaskResult> onTask) {
-            return sendEach(onTask == null ? null : result -> {
-                if (result instanceof TaskResult task) {
-                    onTask.accept(task);
-                }
-            });
-        }
-
-        /**
-         * Sends the calls.
-         *
-         * @param onResult called with the typed result of each call as soon as it returns (any result type)
-         */
-        public CompletableFuture<Outcome> sendEach(Consumer<Object> onResult) {
+        public CompletableFuture<Outcome> send(Consumer<Object> onResult) {
             if (calls.size() == 1) {
-                // nearly every call: nothing to fan out or merge
                 return send(calls.get(0), onResult).thenApply(reply -> new Outcome(reply.result(), reply, requestId(),
-                        op.returnsTask() ? ResultAssembler.taskIds(List.of(reply)) : List.of()));
+                        op.returnsTask() ? ResultMerge.taskIds(List.of(reply)) : List.of()));
             }
             return Fanout.run(calls, batchConcurrency, worker, call -> send(call, onResult)).thenApply(replies -> {
                 List<Object> results = new ArrayList<>(replies.size());
                 replies.forEach(reply -> results.add(reply.result()));
-                Object result = ResultAssembler.merge(op, results, requestId());
-                return new Outcome(result, replies.get(0), requestId(), op.returnsTask() ? ResultAssembler.taskIds(replies) : List.of());
+                return new Outcome(ResultMerge.merge(op, results), replies.get(0), requestId(),
+                        op.returnsTask() ? ResultMerge.taskIds(replies) : List.of());
             });
         }
 
+        /** Sends the calls and waits for the outcome; a failure is thrown as it was raised. */
+        public Outcome call() throws Exception {
+            return call(null);
+        }
+
+        /** As {@link #call()}, telling {@code onResult} each call's result as {@link #send} does. */
+        public Outcome call(Consumer<Object> onResult) throws Exception {
+            try {
+                return send(onResult).get();
+            } catch (ExecutionException e) {
+                Throwable cause = unwrap(e.getCause());
+                throw cause instanceof Exception exception ? exception : new ExecutionException(cause);
+            }
+        }
+
         private CompletableFuture<Reply> send(ApiRequest call, Consumer<Object> onResult) {
-            return pipeline.execute(call).thenApply(response -> {
-                Reply reply = ResponseReader.reply(op, response, call.requestId());
+            return attempts.run(call).thenApply(response -> {
+                Reply reply = reader.reply(op, response, call.requestId());
                 if (onResult != null) {
                     onResult.accept(reply.result());
                 }
@@ -92,25 +88,41 @@ public final class OperationCaller {
         }
     }
 
-    private final CallPipeline pipeline;
+    private final Attempts attempts;
     private final RequestAssembler assembler;
+    private final ResponseReader reader;
     private final int batchConcurrency;
     private final Executor worker;
 
-    public OperationCaller(CallPipeline pipeline, RequestAssembler assembler, int batchConcurrency, Executor worker) {
-        this.pipeline = pipeline;
+    public OperationCaller(Attempts attempts, RequestAssembler assembler, ResponseReader reader, int batchConcurrency,
+                           Executor worker) {
+        this.attempts = attempts;
         this.assembler = assembler;
+        this.reader = reader;
         this.batchConcurrency = batchConcurrency;
         this.worker = worker;
     }
 
-    /** The pool that runs calls concurrently (fan-out, consumer polls). */
+    /** The pool that runs calls side by side (fan-out, consumer polls). */
     public Executor worker() {
         return worker;
     }
 
-    /** Assembles and validates; throws {@link IllegalArgumentException} on bad input, before anything is sent. */
-    public Prepared prepare(ApiOperation op, Object body, Inputs inputs, String requestId) {
+    /**
+     * Assembles and validates; throws {@link IllegalArgumentException} on bad input, before anything is sent.
+     *
+     * @param inputs    the headers and options the operation's bindings read
+     * @param requestId the caller's own x-request-id, or null to generate one
+     */
+    public Prepared prepare(ApiOperation op, Object body, Input.Source inputs, String requestId) {
         return new Prepared(op, assembler.assemble(op, body, inputs, requestId));
+    }
+
+    /** What failed, from the wrapper a completion stage put around it. */
+    public static Throwable unwrap(Throwable failure) {
+        while ((failure instanceof CompletionException || failure instanceof ExecutionException) && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        return failure;
     }
 }

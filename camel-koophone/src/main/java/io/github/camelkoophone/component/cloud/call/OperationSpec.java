@@ -1,9 +1,9 @@
-package io.github.camelkoophone.component.koophone.api;
+package io.github.camelkoophone.component.cloud.call;
 
 import java.util.List;
 import java.util.Set;
 
-import io.github.camelkoophone.component.koophone.model.KooPhoneRequest;
+import io.github.camelkoophone.component.cloud.validation.RequestModel;
 
 /**
  * One row of an operations catalogue: everything the shared call path needs to know about an API call.
@@ -16,10 +16,10 @@ import io.github.camelkoophone.component.koophone.model.KooPhoneRequest;
  * @param maxIds       the API's maximum number of entries in {@code idListField}
  * @param returnsTask  whether the call starts work that a tasks/jobs consumer can follow
  * @param idempotent   whether repeating the call is safe when the first attempt may have reached the server
- * @param bindings     which request fields headers and options fill
+ * @param bindings     which request fields headers and options fill when the body leaves them unset
  * @param quirks       what the call sends beyond its request model
  */
-public record OperationSpec(HttpMethod method, String pathTemplate, Class<? extends KooPhoneRequest> requestType,
+public record OperationSpec(HttpMethod method, String pathTemplate, Class<? extends RequestModel> requestType,
                             Class<?> resultType, String idListField, int maxIds, boolean returnsTask, boolean idempotent,
                             List<Binding> bindings, Set<WireQuirk> quirks) {
 
@@ -28,7 +28,7 @@ public record OperationSpec(HttpMethod method, String pathTemplate, Class<? exte
         quirks = quirks.isEmpty() ? Set.of() : Set.copyOf(quirks);
     }
 
-    public OperationSpec(HttpMethod method, String pathTemplate, Class<? extends KooPhoneRequest> requestType,
+    public OperationSpec(HttpMethod method, String pathTemplate, Class<? extends RequestModel> requestType,
                          Class<?> resultType, String idListField, int maxIds, boolean returnsTask, boolean idempotent,
                          List<Binding> bindings) {
         this(method, pathTemplate, requestType, resultType, idListField, maxIds, returnsTask, idempotent, bindings, Set.of());

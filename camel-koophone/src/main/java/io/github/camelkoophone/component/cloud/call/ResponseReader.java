@@ -1,22 +1,26 @@
-package io.github.camelkoophone.component.koophone.api;
+package io.github.camelkoophone.component.cloud.call;
 
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.camelkoophone.component.koophone.KooPhoneApiException;
-import io.github.camelkoophone.component.koophone.transport.ApiResponse;
+import io.github.camelkoophone.component.cloud.api.CloudService;
+import io.github.camelkoophone.component.cloud.api.HuaweiCloudApiException;
+import io.github.camelkoophone.component.cloud.http.ApiResponse;
 
 /**
- * Reads the API's envelope {@code {"error_code", "error_msg", "data"}}: turns errors (HTTP >= 400, or any
- * {@code error_code} but "0" even with HTTP 200) into {@link KooPhoneApiException}, and otherwise returns the
- * {@code data} object in one normal form, whatever quirk the response has:
+ * Reads a service's envelope {@code {"error_code", "error_msg", "data"}}: turns errors (HTTP >= 400, or an
+ * {@code error_code} other than "0" where the service fails that way in a 2xx answer) into its exception, and
+ * otherwise binds the {@code data} object, in one normal form whatever quirk the response has, to the operation's
+ * result type:
  * <ul>
  * <li>no {@code data} wrapper (fields at the top level): the top level is the data;</li>
  * <li>{@code data.data}: the inner object is the data;</li>
- * <li>fields beside {@code data} (paging counters, error_code, error_msg) are copied in where absent.</li>
+ * <li>fields beside {@code data} (paging counters, error_code, error_msg) are copied in where the data has none, so
+ * the data's own {@code error_code} wins over the envelope's.</li>
  * </ul>
  * Spelling quirks inside the data ({@code ecmd_jobs}) are the models' business.
  */
@@ -24,71 +28,70 @@ public final class ResponseReader {
 
     private static final int SNIPPET = 120;
 
-    private ResponseReader() {
+    private final CloudService service;
+
+    public ResponseReader(CloudService service) {
+        this.service = service;
     }
 
-    public static ObjectNode read(String operation, ApiResponse response, String requestId) {
-        return read(operation, response, requestId, true);
+    /** What one call answered, its data bound to the operation's result type. */
+    public Reply reply(ApiOperation op, ApiResponse response, String requestId) {
+        ObjectNode data = read(op.name(), op.iamAction(), response, requestId, op.errorCodeInSuccessIsFailure());
+        Object result;
+        try {
+            result = Json.reader(op.resultType()).readValue(data);
+        } catch (JsonProcessingException e) {
+            throw service.failure(op.name(), response.status(), null, "unexpected response shape: " + e.getOriginalMessage(),
+                    requestId);
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // a tree has no I/O
+        }
+        return new Reply(result, text(data.get("error_code")), text(data.get("error_msg")), text(data.get(op.taskIdField())));
     }
 
     /**
-     * Reads one call's response as {@link #read} does and binds the data to the operation's result type. A plain
-     * envelope (only {@code error_code}, {@code error_msg} and a {@code data} object without a {@code data} of
-     * its own), which is nearly every answer, is bound in one streaming pass; every other shape, and anything
-     * that fails, takes the tree path, so quirks and error messages are the same either way.
+     * The data of an answer in normal form, or the failure it reports.
+     *
+     * @param iamAction          named in a 403's message, or null
+     * @param errorCodeIsFailure whether a 2xx answer's {@code error_code} other than "0" is a failure
      */
-    public static Reply reply(ApiOperation op, ApiResponse response, String requestId) {
-        if (response.status() < 400 && response.body().length > 0) {
-            PlainEnvelope plain = PlainEnvelope.read(op, response.body());
-            if (plain != null && !(op.errorCodeInSuccessIsFailure() && plain.failed())) {
-                return new Reply(plain.result(), plain.errorCode(), plain.errorMessage(), plain.taskId());
-            }
-        }
-        if (response.status() == 403 && op.iamAction() != null) {
-            KooPhoneApiException refused = error(op.name(), response, requestId);
-            throw new KooPhoneApiException(op.name(), 403, refused.getErrorCode(), refused.getErrorMessage()
-                    + " (the credentials' IAM policy must allow " + op.iamAction() + ")", requestId);
-        }
-        ObjectNode data = read(op.name(), response, requestId, op.errorCodeInSuccessIsFailure());
-        return new Reply(ResultAssembler.convert(op, data, requestId), text(data.get("error_code")),
-                text(data.get("error_msg")), text(data.get(op.taskIdField())));
-    }
-
-    /**
-     * @param errorCodeIsFailure whether a 2xx answer's {@code error_code} other than "0" is a failure (see
-     *                           {@link ApiOperation#errorCodeInSuccessIsFailure()})
-     */
-    public static ObjectNode read(String operation, ApiResponse response, String requestId, boolean errorCodeIsFailure) {
+    ObjectNode read(String operation, String iamAction, ApiResponse response, String requestId, boolean errorCodeIsFailure) {
         int status = response.status();
         if (status >= 400) {
-            throw error(operation, response, requestId);
+            throw error(operation, iamAction, response, requestId);
         }
+        ObjectNode envelope = envelope(operation, response, requestId);
+        String code = text(envelope.get("error_code"));
+        if (errorCodeIsFailure && code != null && !"0".equals(code)) {
+            throw service.failure(operation, status, code, message(envelope), requestId);
+        }
+        return normalise(envelope);
+    }
+
+    /** The response's JSON object; fails when the body is empty, not JSON or not an object. */
+    private ObjectNode envelope(String operation, ApiResponse response, String requestId) {
         if (response.body().length == 0) {
-            throw new KooPhoneApiException(operation, status, null, "empty response body", requestId);
+            throw service.failure(operation, response.status(), null, "empty response body", requestId);
         }
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(response.body());
         } catch (IOException e) {
-            throw new KooPhoneApiException(operation, status, null,
-                    "malformed JSON response (" + response.body().length + " bytes): " + snippet(response.bodyAsString()), requestId);
+            throw service.failure(operation, response.status(), null, "malformed JSON response (" + response.body().length
+                                                                       + " bytes): " + snippet(response.bodyAsString()), requestId);
         }
         if (!(root instanceof ObjectNode envelope)) {
-            throw new KooPhoneApiException(operation, status, null,
+            throw service.failure(operation, response.status(), null,
                     "unexpected response, not a JSON object: " + snippet(response.bodyAsString()), requestId);
         }
-        String code = text(envelope.get("error_code"));
-        if (errorCodeIsFailure && code != null && !"0".equals(code)) {
-            throw new KooPhoneApiException(operation, status, code, message(envelope), requestId);
-        }
-        return normalise(envelope);
+        return envelope;
     }
 
+    /** The data in normal form; the envelope was parsed for this call alone, so its nodes are moved, not copied. */
     static ObjectNode normalise(ObjectNode envelope) {
         JsonNode data = envelope.get("data");
         ObjectNode normal;
         if (data instanceof ObjectNode object) {
-            // the envelope was parsed for this call alone, so its nodes can be moved rather than copied
             normal = object;
             while (normal.get("data") instanceof ObjectNode inner) {
                 normal.remove("data");
@@ -112,9 +115,18 @@ public final class ResponseReader {
         }
     }
 
-    private static KooPhoneApiException error(String operation, ApiResponse response, String requestId) {
+    /** The exception for an HTTP error answer to a call named {@code operation} (an IAM login, a refused call). */
+    public HuaweiCloudApiException error(String operation, ApiResponse response, String requestId) {
+        return error(operation, null, response, requestId);
+    }
+
+    /**
+     * The exception for an HTTP error: the envelope's code and message, or IAM's {@code {"error": {code, message}}};
+     * a 403's message names the IAM action the operation needs, when known.
+     */
+    private HuaweiCloudApiException error(String operation, String iamAction, ApiResponse response, String requestId) {
         if (response.body().length == 0) {
-            return new KooPhoneApiException(operation, response.status(), null, "no response body", requestId);
+            return service.failure(operation, response.status(), null, "no response body", requestId);
         }
         String code = null;
         String message;
@@ -136,7 +148,10 @@ public final class ResponseReader {
         } catch (IOException notJson) {
             message = "non-JSON error body: " + snippet(response.bodyAsString());
         }
-        return new KooPhoneApiException(operation, response.status(), code, message, requestId);
+        if (response.status() == 403 && iamAction != null) {
+            message = message + " (the credentials' IAM policy must allow " + iamAction + ")";
+        }
+        return service.failure(operation, response.status(), code, message, requestId);
     }
 
     /** The top-level {@code error_code} of a response, or null when it has none or is no JSON object. */
@@ -154,8 +169,9 @@ public final class ResponseReader {
         return message != null ? message : text(envelope.get("error_info"));
     }
 
+    /** A scalar's text; null for a missing field, JSON null, or an object or array (no id or code is either). */
     private static String text(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asText();
+        return node == null || !node.isValueNode() || node.isNull() ? null : node.asText();
     }
 
     /** A short, single-line excerpt of a body for an exception message. */

@@ -1,59 +1,49 @@
-package io.github.camelkoophone.component.koophone.api;
+package io.github.camelkoophone.component.cloud.call;
 
-import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.camelkoophone.component.koophone.KooPhoneApiException;
-import io.github.camelkoophone.component.koophone.model.CmdJob;
-import io.github.camelkoophone.component.koophone.model.TaskResult;
 
 /**
- * Turns the normalised data of one or more calls (one per chunk of a split request) into the operation's single
- * typed result. Task results get each job stamped with its task id, so a merged result still says which task
- * each job belongs to.
+ * One result from the results of a split call, of the same type as each: lists concatenated in order, objects
+ * merged field by field, single values kept from the first call (so {@code task_id} is the first task's).
  */
-public final class ResultAssembler {
+public final class ResultMerge {
 
-
-    private ResultAssembler() {
+    private ResultMerge() {
     }
 
-    /** The typed result of one call; a task result's jobs carry its task id. */
-    public static Object convert(ApiOperation op, ObjectNode data, String requestId) {
-        return stamped(toType(op, data, requestId));
-    }
-
-    /** The typed result of one call from the data object the parser is at. */
-    static Object bind(ApiOperation op, JsonParser data) throws IOException {
-        return stamped(Json.reader(op.resultType()).readValue(data));
-    }
-
-    private static Object stamped(Object result) {
-        if (result instanceof TaskResult task && task.getCmdJobs() != null) {
-            for (CmdJob job : task.getCmdJobs()) {
-                if (job.getTaskId() == null) {
-                    job.setTaskId(task.getTaskId());
-                }
-            }
-        }
-        return result;
-    }
-
-    /** One result of the operation's type from the results of its calls. */
-    public static Object merge(ApiOperation op, List<Object> results, String requestId) {
+    /** The results of the calls of one operation, merged; a single result as it is. */
+    public static Object merge(ApiOperation op, List<Object> results) {
         if (results.size() == 1) {
             return results.get(0);
         }
-        List<ObjectNode> canonical = new ArrayList<>(results.size());
-        results.forEach(result -> canonical.add(Json.MAPPER.valueToTree(result)));
-        return toType(op, JsonMerge.merge(canonical), requestId);
+        List<ObjectNode> trees = new ArrayList<>(results.size());
+        results.forEach(result -> trees.add(Json.MAPPER.valueToTree(result)));
+        ObjectNode merged = merge(trees);
+        try {
+            return Json.MAPPER.treeToValue(merged, op.resultType());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("merged " + op.name() + " results do not bind: " + e.getOriginalMessage(), e);
+        }
     }
 
-    /** Every task id the calls returned, in order, each once (CPH names its job group {@code request_id}). */
+    /** The trees merged into a new one; the parts are left as they were. */
+    static ObjectNode merge(List<ObjectNode> parts) {
+        ObjectNode merged = parts.get(0).deepCopy();
+        for (int i = 1; i < parts.size(); i++) {
+            into(merged, parts.get(i));
+        }
+        return merged;
+    }
+
+    /** Every task id the calls returned, in order, each once. */
     public static List<String> taskIds(List<Reply> replies) {
         List<String> ids = new ArrayList<>(replies.size());
         for (Reply reply : replies) {
@@ -64,12 +54,18 @@ public final class ResultAssembler {
         return ids;
     }
 
-    private static Object toType(ApiOperation op, ObjectNode data, String requestId) {
-        try {
-            return Json.MAPPER.treeToValue(data, op.resultType());
-        } catch (JsonProcessingException e) {
-            throw new KooPhoneApiException(op.name(), 200, null,
-                    "unexpected response shape: " + e.getOriginalMessage(), requestId);
+    private static void into(ObjectNode target, ObjectNode source) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = source.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode existing = target.get(field.getKey());
+            JsonNode value = field.getValue();
+            if (existing == null || existing.isNull()) {
+                target.set(field.getKey(), value.deepCopy());
+            } else if (existing instanceof ArrayNode list && value instanceof ArrayNode more) {
+                list.addAll(more.deepCopy());
+            } else if (existing instanceof ObjectNode object && value instanceof ObjectNode other) {
+                into(object, other);
+            }
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.github.camelkoophone.component.koophone.api;
+package io.github.camelkoophone.component.cloud.call;
 
 /** Something an operation's reference asks for beyond its request model, marked on its catalogue row. */
 public enum WireQuirk {

@@ -1,4 +1,4 @@
-package io.github.camelkoophone.component.koophone.transport;
+package io.github.camelkoophone.component.cloud.http;
 
 import java.net.URI;
 import java.util.Arrays;
@@ -68,7 +68,7 @@ public record ApiRequest(
         return false;
     }
 
-    /** Base URLs are few; parsing one per call showed in profiles. */
+    /** Base URLs are few: each is parsed once. */
     private static final Map<String, URI> BASE_URIS = new ConcurrentHashMap<>();
 
     /** The base URL, parsed. */

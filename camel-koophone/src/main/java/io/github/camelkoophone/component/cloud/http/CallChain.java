@@ -1,34 +1,28 @@
-package io.github.camelkoophone.component.koophone.transport;
+package io.github.camelkoophone.component.cloud.http;
 
+import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
-/**
- * Interceptors, outermost first, around a terminal that performs the HTTP exchange.
- */
-public final class CallPipeline {
+/** Interceptors, outermost first, around the terminal that performs the HTTP exchange. */
+public final class CallChain implements Interceptor.Chain {
 
-    private final List<Interceptor> interceptors;
+    private final Interceptor[] interceptors;
     private final Interceptor.Chain terminal;
 
-    public CallPipeline(List<Interceptor> interceptors, Interceptor.Chain terminal) {
-        this.interceptors = List.copyOf(interceptors);
+    public CallChain(List<Interceptor> interceptors, Interceptor.Chain terminal) {
+        this.interceptors = interceptors.toArray(Interceptor[]::new);
         this.terminal = terminal;
     }
 
-    public CompletableFuture<ApiResponse> execute(ApiRequest request) {
+    @Override
+    public ApiResponse proceed(ApiRequest request) throws IOException {
         return proceed(0, request);
     }
 
-    private CompletableFuture<ApiResponse> proceed(int index, ApiRequest request) {
-        if (index == interceptors.size()) {
+    private ApiResponse proceed(int index, ApiRequest request) throws IOException {
+        if (index == interceptors.length) {
             return terminal.proceed(request);
         }
-        try {
-            return interceptors.get(index).intercept(request, next -> proceed(index + 1, next));
-        } catch (RuntimeException e) {
-            // a failure an interceptor waited for (an IAM login) arrives wrapped: fail with what it was
-            return CompletableFuture.failedFuture(RetryInterceptor.unwrap(e));
-        }
+        return interceptors[index].intercept(request, next -> proceed(index + 1, next));
     }
 }

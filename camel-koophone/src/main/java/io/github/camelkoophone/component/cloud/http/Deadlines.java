@@ -1,4 +1,4 @@
-package io.github.camelkoophone.component.koophone.transport;
+package io.github.camelkoophone.component.cloud.http;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package io.github.camelkoophone.component.koophone.transport;
+package io.github.camelkoophone.component.cloud.http;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -7,7 +7,6 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -39,11 +38,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The terminal of every call: one pooled Apache HttpClient 5 classic client, executing in the calling thread (the
- * minimal client, without the execution chain, unless a proxy is set).
- * Measured against the async client on this workload (docs/performance.md), it costs less CPU and no thread
- * hand-over per call; the few places that need concurrency (fan-out, delayed retries, consumer polls) run calls on
- * the component's worker pool. Each attempt has a hard deadline, and response bodies are capped, so a slow or
- * hostile server can neither hang an exchange nor exhaust memory.
+ * minimal client, without the execution chain, unless a proxy is set). Measured against the async client on this
+ * workload, it costs less CPU and no thread hand-over per call (docs/design.md); what must run side by side
+ * (fan-out, delayed retries, consumer polls) runs on the component's worker pool. Each attempt has a hard deadline,
+ * and responses are capped, so a slow or hostile server can neither hang an exchange nor exhaust memory.
  */
 public final class HttpTransport implements Interceptor.Chain, Closeable {
 
@@ -61,7 +59,7 @@ public final class HttpTransport implements Interceptor.Chain, Closeable {
 
     private final CloseableHttpClient client;
     private final Deadlines deadlines;
-    /** One per distinct requestTimeout, which endpoints share; building one per call showed in profiles. */
+    /** One per distinct requestTimeout, which endpoints share. */
     private final Map<Long, RequestConfig> configs = new ConcurrentHashMap<>();
 
     /**
@@ -121,8 +119,7 @@ public final class HttpTransport implements Interceptor.Chain, Closeable {
     }
 
     @Override
-    public CompletableFuture<ApiResponse> proceed(ApiRequest request) {
-        // the parsed base URL is cached and only the path is set: parsing a whole URL per call showed in profiles
+    public ApiResponse proceed(ApiRequest request) throws IOException {
         URI base = request.baseUri();
         HttpUriRequestBase http = new HttpUriRequestBase(request.method(), base);
         http.setPath(base.getRawPath() == null ? request.target() : base.getRawPath() + request.target());
@@ -130,7 +127,7 @@ public final class HttpTransport implements Interceptor.Chain, Closeable {
                 timeout -> RequestConfig.custom().setResponseTimeout(Timeout.ofMilliseconds(timeout)).build()));
         // the Host header is signed, so send exactly the authority that was signed
         http.addHeader("Host", request.authority());
-        // the names are a map's keys, so adding cannot repeat one (setHeader would search for each first)
+        // the names are a map's keys, so adding cannot repeat one
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
             http.addHeader(header.getKey(), header.getValue());
         }
@@ -139,15 +136,15 @@ public final class HttpTransport implements Interceptor.Chain, Closeable {
         }
         Deadlines.Deadline deadline = deadlines.arm(http, request.timeout());
         try {
-            return CompletableFuture.completedFuture(client.execute(http, HttpTransport::read));
+            return client.execute(http, HttpTransport::read);
         } catch (IOException | RuntimeException e) {
             if (deadline.expired() || e instanceof SocketTimeoutException) {
                 SocketTimeoutException timeout = new SocketTimeoutException(
                         request + " timed out after " + request.timeout() + " ms (requestTimeout)");
                 timeout.initCause(e);
-                return CompletableFuture.failedFuture(timeout);
+                throw timeout;
             }
-            return CompletableFuture.failedFuture(e);
+            throw e;
         } finally {
             deadlines.disarm(deadline);
         }

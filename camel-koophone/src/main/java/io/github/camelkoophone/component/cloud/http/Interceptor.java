@@ -1,19 +1,20 @@
-package io.github.camelkoophone.component.koophone.transport;
+package io.github.camelkoophone.component.cloud.http;
 
-import java.util.concurrent.CompletableFuture;
+import java.io.IOException;
 
 /**
- * A cross-cutting concern around the one call path (retries, authentication, logging), in the manner of OkHttp's
- * interceptors but non-blocking: each returns a future and never parks a thread.
+ * A concern around every HTTP attempt (authentication, logging), in the manner of OkHttp's interceptors: a plain
+ * call in the calling thread. Each interceptor calls {@link Chain#proceed} at most once, except to repeat an
+ * attempt the gateway refused for its credentials.
  */
 @FunctionalInterface
 public interface Interceptor {
 
-    CompletableFuture<ApiResponse> intercept(ApiRequest request, Chain chain);
+    ApiResponse intercept(ApiRequest request, Chain chain) throws IOException;
 
-    /** The rest of the pipeline after an interceptor. */
+    /** The rest of the chain after an interceptor, down to the transport. */
     @FunctionalInterface
     interface Chain {
-        CompletableFuture<ApiResponse> proceed(ApiRequest request);
+        ApiResponse proceed(ApiRequest request) throws IOException;
     }
 }

@@ -1,7 +1,7 @@
-package io.github.camelkoophone.component.koophone.transport;
+package io.github.camelkoophone.component.cloud.http;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -19,7 +19,7 @@ public final class LoggingInterceptor implements Interceptor {
             "(\"[^\"]*(?i:token|password|secret|signature|credential)[^\"]*\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
 
     @Override
-    public CompletableFuture<ApiResponse> intercept(ApiRequest request, Chain chain) {
+    public ApiResponse intercept(ApiRequest request, Chain chain) throws IOException {
         if (!LOG.isDebugEnabled()) {
             return chain.proceed(request);
         }
@@ -27,17 +27,21 @@ public final class LoggingInterceptor implements Interceptor {
         if (LOG.isTraceEnabled() && request.body() != null) {
             LOG.trace("{} {} request body: {}", request.name(), request, bodyForLog(request.body(), request.sensitive()));
         }
-        return chain.proceed(request).whenComplete((response, failure) -> {
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            if (failure != null) {
-                LOG.debug("{} {} failed after {} ms: {}", request.name(), request, millis, RetryInterceptor.unwrap(failure).toString());
-            } else {
-                LOG.debug("{} {} -> HTTP {} in {} ms", request.name(), request, response.status(), millis);
-                if (LOG.isTraceEnabled()) {
-                    LOG.trace("{} {} response body: {}", request.name(), request, bodyForLog(response.body(), false));
-                }
+        try {
+            ApiResponse response = chain.proceed(request);
+            LOG.debug("{} {} -> HTTP {} in {} ms", request.name(), request, response.status(), millisSince(start));
+            if (LOG.isTraceEnabled()) {
+                LOG.trace("{} {} response body: {}", request.name(), request, bodyForLog(response.body(), false));
             }
-        });
+            return response;
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("{} {} failed after {} ms: {}", request.name(), request, millisSince(start), e.toString());
+            throw e;
+        }
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     static String bodyForLog(byte[] body, boolean sensitive) {

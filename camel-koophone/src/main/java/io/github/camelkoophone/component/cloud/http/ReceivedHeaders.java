@@ -1,4 +1,4 @@
-package io.github.camelkoophone.component.koophone.transport;
+package io.github.camelkoophone.component.cloud.http;
 
 import java.util.AbstractMap;
 import java.util.Collections;
@@ -9,7 +9,7 @@ import java.util.TreeMap;
 /**
  * Response headers as received, looked up case-insensitively with the first of a repeated name winning. A
  * response has a handful of headers and the client reads one or two (Retry-After, X-Subject-Token), so a lookup
- * scans the array; filling a sorted map for every response showed in profiles. The map view is built only when
+ * scans the array rather than sorting every response's headers into a map. The map view is built only when
  * something iterates it.
  */
 final class ReceivedHeaders extends AbstractMap<String, String> {

@@ -1,31 +1,20 @@
-package io.github.camelkoophone.component.koophone.tasks;
+package io.github.camelkoophone.component.cloud.tasks;
 
-import java.util.List;
-
-import io.github.camelkoophone.component.koophone.api.ApiOperation;
-import io.github.camelkoophone.component.koophone.model.CmdJob;
-import io.github.camelkoophone.component.koophone.model.TaskResult;
+import io.github.camelkoophone.component.cloud.call.ApiOperation;
 
 /**
- * A task to watch: its id (a KooPhone task id, or a CPH request id), the operation that created it (null when
+ * A task to follow: its id (a KooPhone task id, a CPH request id), the operation that started it (null when
  * unknown) and the instance (phone) of each job, which the job query does not always repeat.
+ *
+ * @param jobIds      the jobs the starting call reported, in order
+ * @param instanceIds the instance of each of those jobs (null where unknown)
  */
 public record TaskRegistration(String taskId, ApiOperation operation, String[] jobIds, String[] instanceIds) {
 
     private static final String[] NONE = new String[0];
 
+    /** A task known by its id only; its jobs are learnt from the first query. */
     public static TaskRegistration of(String taskId, ApiOperation operation) {
         return new TaskRegistration(taskId, operation, NONE, NONE);
-    }
-
-    public static TaskRegistration of(TaskResult task, ApiOperation operation) {
-        List<CmdJob> jobs = task.getCmdJobs() == null ? List.of() : task.getCmdJobs();
-        String[] jobIds = new String[jobs.size()];
-        String[] instanceIds = new String[jobs.size()];
-        for (int i = 0; i < jobs.size(); i++) {
-            jobIds[i] = jobs.get(i).getJobId();
-            instanceIds[i] = jobs.get(i).getInstanceId();
-        }
-        return new TaskRegistration(task.getTaskId(), operation, jobIds, instanceIds);
     }
 }

@@ -1,24 +1,21 @@
-package io.github.camelkoophone.component.koophone.tasks;
+package io.github.camelkoophone.component.cloud.tasks;
 
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
-import io.github.camelkoophone.component.koophone.KooPhoneOperation;
-import io.github.camelkoophone.component.koophone.model.TaskResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Where producers register the tasks they started, one per component. Every registration goes to every running
- * koophone:tasks consumer, so each consumer sees every event. Registrations made while no consumer runs are kept
- * (up to a bound) for the first consumer that starts, so route start-up order does not lose tasks.
+ * task-following consumer of the component, so each consumer sees every event. Registrations made while no consumer
+ * runs are kept (up to a bound) for the first consumer that starts, so route start-up order does not lose tasks.
  * <p>
- * No lock is taken: producers on many threads register at once, and a lock per task-returning call showed as
- * contention in benchmarks. A task kept while no consumer ran is handed over by whichever thread takes it from its
- * slot first, the starting consumer or a producer that sees a consumer has started meanwhile, so none is lost or
- * delivered twice.
+ * No lock is taken, as producers on many threads register at once. A task kept while no consumer ran is handed over
+ * by whichever thread takes it from its slot first, the starting consumer or a producer that sees a consumer has
+ * started meanwhile, so none is lost or delivered twice.
  */
 public final class TaskRegistry {
 
@@ -28,32 +25,20 @@ public final class TaskRegistry {
     private final Set<TaskWatcher> watchers = new CopyOnWriteArraySet<>();
     /**
      * Tasks kept while no consumer runs: a ring whose slot for the n-th kept task is n % MAX_UNCLAIMED, so keeping
-     * one is an increment and a swap, and the swap hands back the task it forgets once the ring is full. (A queue
-     * with a count took five contended atomic operations per task here, which showed in benchmarks.)
+     * one is an increment and a swap, and the swap hands back the task it forgets once the ring is full.
      */
     private final AtomicReferenceArray<TaskRegistration> unclaimed = new AtomicReferenceArray<>(MAX_UNCLAIMED);
     private final AtomicLong kept = new AtomicLong();
     private final AtomicLong forgotten = new AtomicLong();
-    /** Runs between finding no consumer and keeping a task: tests start a consumer there. */
-    private final Runnable beforeKeeping;
+    private final String trackingOption;
 
-    public TaskRegistry() {
-        this(() -> { });
-    }
-
-    TaskRegistry(Runnable beforeKeeping) {
-        this.beforeKeeping = beforeKeeping;
-    }
-
-    public void register(TaskResult task, KooPhoneOperation operation) {
-        if (task != null && task.getTaskId() != null) {
-            register(TaskRegistration.of(task, operation));
-        }
+    /** @param trackingOption the endpoint option that turns registration off, named when tasks are forgotten */
+    public TaskRegistry(String trackingOption) {
+        this.trackingOption = trackingOption;
     }
 
     public void register(TaskRegistration task) {
         if (watchers.isEmpty()) {
-            beforeKeeping.run();
             keepForLater(task);
             if (watchers.isEmpty()) {
                 return;
@@ -74,9 +59,9 @@ public final class TaskRegistry {
         long count = forgotten.incrementAndGet();
         // once, then every bound's worth: a producer with no consumer would otherwise log on every call
         if (count == 1 || count % MAX_UNCLAIMED == 0) {
-            LOG.warn("No koophone:tasks consumer is running and {} tasks wait for one: {} task(s) forgotten so far, "
-                     + "the latest {} (set trackTasks=false on endpoints whose tasks nobody follows)",
-                    MAX_UNCLAIMED, count, oldest.taskId());
+            LOG.warn("No task-following consumer is running and {} tasks wait for one: {} task(s) forgotten so far, "
+                     + "the latest {} (set {}=false on endpoints whose tasks nobody follows)",
+                    MAX_UNCLAIMED, count, oldest.taskId(), trackingOption);
         }
     }
 

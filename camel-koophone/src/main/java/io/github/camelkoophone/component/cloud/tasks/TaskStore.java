@@ -1,4 +1,4 @@
-package io.github.camelkoophone.component.koophone.tasks;
+package io.github.camelkoophone.component.cloud.tasks;
 
 import java.util.Arrays;
 import java.util.Collection;

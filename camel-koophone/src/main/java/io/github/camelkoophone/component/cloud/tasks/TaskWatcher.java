@@ -1,4 +1,4 @@
-package io.github.camelkoophone.component.koophone.tasks;
+package io.github.camelkoophone.component.cloud.tasks;
 
 /** Something that follows registered tasks: each koophone:tasks consumer. */
 public interface TaskWatcher {

@@ -1,4 +1,4 @@
-package io.github.camelkoophone.component.koophone.tasks;
+package io.github.camelkoophone.component.cloud.tasks;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.github.camelkoophone.component.koophone.transport.UrlEncoding;
+import io.github.camelkoophone.component.cloud.http.UrlEncoding;
 
 /**
  * One consumer's state for one task: what it knows of the jobs and which job events it delivered. Kept small
@@ -69,6 +69,12 @@ final class TrackedTask {
 
     void delivered(String key) {
         deliveries().put(key, DELIVERED);
+    }
+
+    /** How often the event failed to be delivered so far (0 once it is delivered or given up). */
+    int failures(String key) {
+        Integer state = deliveries == null ? null : deliveries.get(key);
+        return state == null || state == DELIVERED || state == GIVEN_UP ? 0 : state;
     }
 
     /** Counts a failed delivery; returns the number of failures so far. */

@@ -1,13 +1,13 @@
-package io.github.camelkoophone.component.koophone.model;
+package io.github.camelkoophone.component.cloud.validation;
 
 /**
  * Bad input detected before any request is sent. The message always names the field and the rule it broke.
  */
-public class KooPhoneValidationException extends IllegalArgumentException {
+public class InvalidInputException extends IllegalArgumentException {
 
     private final String field;
 
-    public KooPhoneValidationException(String field, String rule) {
+    public InvalidInputException(String field, String rule) {
         super(field + ": " + rule);
         this.field = field;
     }

@@ -1,4 +1,4 @@
-package io.github.camelkoophone.component.koophone.model;
+package io.github.camelkoophone.component.cloud.validation;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The documented input rules of the KooPhone API, shared by every request model. Each check throws a
- * {@link KooPhoneValidationException} naming the field and the rule.
+ * The documented input rules the request models check themselves against (id lengths and counts, the adb command's
+ * size and characters, ranges, timestamps). Each check throws an {@link InvalidInputException} naming the field and
+ * the rule.
  */
 public final class Validator {
 
@@ -31,13 +32,13 @@ public final class Validator {
 
     public void required(String field, Object value) {
         if (value == null || value instanceof String s && s.isBlank()) {
-            throw new KooPhoneValidationException(field, "is required");
+            throw new InvalidInputException(field, "is required");
         }
     }
 
     public void notEmpty(String field, Collection<?> values) {
         if (values == null || values.isEmpty()) {
-            throw new KooPhoneValidationException(field, "must contain at least one entry");
+            throw new InvalidInputException(field, "must contain at least one entry");
         }
     }
 
@@ -55,7 +56,7 @@ public final class Validator {
     public void id(String field, String id) {
         required(field, id);
         if (id.length() > MAX_ID_LENGTH) {
-            throw new KooPhoneValidationException(field, "must be at most " + MAX_ID_LENGTH + " characters, was " + id.length());
+            throw new InvalidInputException(field, "must be at most " + MAX_ID_LENGTH + " characters, was " + id.length());
         }
     }
 
@@ -65,10 +66,10 @@ public final class Validator {
         boolean allowed = commandChars(command);
         int bytes = allowed ? command.length() : command.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_COMMAND_BYTES) {
-            throw new KooPhoneValidationException(field, "must be at most " + MAX_COMMAND_BYTES + " bytes, was " + bytes);
+            throw new InvalidInputException(field, "must be at most " + MAX_COMMAND_BYTES + " bytes, was " + bytes);
         }
         if (validateCommand && !allowed) {
-            throw new KooPhoneValidationException(field,
+            throw new InvalidInputException(field,
                     "may contain only letters, digits, space and _ . / : - (set validateCommand=false to skip this check)");
         }
     }
@@ -88,41 +89,41 @@ public final class Validator {
     public void oneOf(String field, Object value, Set<?> allowed) {
         required(field, value);
         if (!allowed.contains(value)) {
-            throw new KooPhoneValidationException(field, "must be one of " + allowed + ", was " + value);
+            throw new InvalidInputException(field, "must be one of " + allowed + ", was " + value);
         }
     }
 
     public void range(String field, Integer value, int min, int max) {
         required(field, value);
         if (value < min || value > max) {
-            throw new KooPhoneValidationException(field, "must be between " + min + " and " + max + ", was " + value);
+            throw new InvalidInputException(field, "must be between " + min + " and " + max + ", was " + value);
         }
     }
 
     public void multipleOf(String field, Integer value, int step) {
         required(field, value);
         if (value % step != 0) {
-            throw new KooPhoneValidationException(field, "must be a multiple of " + step + ", was " + value);
+            throw new InvalidInputException(field, "must be a multiple of " + step + ", was " + value);
         }
     }
 
     public void maxSize(String field, Collection<?> values, int max) {
         if (values != null && values.size() > max) {
-            throw new KooPhoneValidationException(field, "must have at most " + max + " entries, had " + values.size());
+            throw new InvalidInputException(field, "must have at most " + max + " entries, had " + values.size());
         }
     }
 
     public void min(String field, Integer value, int min) {
         required(field, value);
         if (value < min) {
-            throw new KooPhoneValidationException(field, "must be at least " + min + ", was " + value);
+            throw new InvalidInputException(field, "must be at least " + min + ", was " + value);
         }
     }
 
     /** Null passes, so optional fields can be checked too; pair with {@link #required} when the field is mandatory. */
     public void maxLength(String field, String value, int max) {
         if (value != null && value.length() > max) {
-            throw new KooPhoneValidationException(field, "must be at most " + max + " characters, was " + value.length());
+            throw new InvalidInputException(field, "must be at most " + max + " characters, was " + value.length());
         }
     }
 
@@ -132,7 +133,7 @@ public final class Validator {
         try {
             LocalDateTime.parse(value, TIMESTAMP);
         } catch (DateTimeParseException e) {
-            throw new KooPhoneValidationException(field, "must be a UTC time formatted " + TIMESTAMP_PATTERN + ", was '" + value + "'");
+            throw new InvalidInputException(field, "must be a UTC time formatted " + TIMESTAMP_PATTERN + ", was '" + value + "'");
         }
     }
 

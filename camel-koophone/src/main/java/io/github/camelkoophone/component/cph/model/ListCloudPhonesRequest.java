@@ -3,13 +3,13 @@ package io.github.camelkoophone.component.cph.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.camelkoophone.component.koophone.model.KooPhoneRequest;
-import io.github.camelkoophone.component.koophone.model.Validator;
+import io.github.camelkoophone.component.cloud.validation.RequestModel;
+import io.github.camelkoophone.component.cloud.validation.Validator;
 
 /** The query of listCloudPhones: paging ({@code offset}, {@code limit} up to 200) and optional filters. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class ListCloudPhonesRequest implements KooPhoneRequest {
+public class ListCloudPhonesRequest implements RequestModel {
 
     /** The largest page the API serves. */
     public static final int MAX_LIMIT = 200;

@@ -6,13 +6,13 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.camelkoophone.component.koophone.model.KooPhoneRequest;
-import io.github.camelkoophone.component.koophone.model.Validator;
+import io.github.camelkoophone.component.cloud.validation.RequestModel;
+import io.github.camelkoophone.component.cloud.validation.Validator;
 
 /** The body of restartCloudPhones: the phones to restart ({@code phones[].phone_id}), optionally a new image. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class RestartCloudPhonesRequest implements KooPhoneRequest {
+public class RestartCloudPhonesRequest implements RequestModel {
 
     @JsonProperty("image_id")
     private String imageId;

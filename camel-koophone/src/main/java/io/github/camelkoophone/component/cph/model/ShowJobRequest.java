@@ -3,13 +3,13 @@ package io.github.camelkoophone.component.cph.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.camelkoophone.component.koophone.model.KooPhoneRequest;
-import io.github.camelkoophone.component.koophone.model.Validator;
+import io.github.camelkoophone.component.cloud.validation.RequestModel;
+import io.github.camelkoophone.component.cloud.validation.Validator;
 
 /** The path of showJob: the job id. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class ShowJobRequest implements KooPhoneRequest {
+public class ShowJobRequest implements RequestModel {
 
     @JsonProperty("job_id")
     private String jobId;

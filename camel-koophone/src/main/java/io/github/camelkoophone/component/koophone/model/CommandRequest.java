@@ -5,11 +5,13 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.camelkoophone.component.cloud.validation.RequestModel;
+import io.github.camelkoophone.component.cloud.validation.Validator;
 
 /** Body of syncCommand and asyncCommand: one adb shell command for every listed instance. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class CommandRequest implements KooPhoneRequest {
+public class CommandRequest implements RequestModel {
 
     @JsonProperty("command")
     private String command;

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.github.camelkoophone.component.cloud.validation.RequestModel;
+import io.github.camelkoophone.component.cloud.validation.Validator;
 
 /** Body of createInstance (camelCase, as the purchase APIs spell it). SKU ids come from batchShowSku. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class CreateInstanceRequest implements KooPhoneRequest {
+public class CreateInstanceRequest implements RequestModel {
 
     public static final Set<String> OS_VERSIONS = Validator.allowed("AOSP9", "AOSP11");
     public static final int MAX_NAME_PREFIX_LENGTH = 14;

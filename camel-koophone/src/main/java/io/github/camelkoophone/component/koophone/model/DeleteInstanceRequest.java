@@ -5,11 +5,13 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.camelkoophone.component.cloud.validation.RequestModel;
+import io.github.camelkoophone.component.cloud.validation.Validator;
 
 /** Body of deleteInstance; one of the purchase APIs that spell their fields in camelCase. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class DeleteInstanceRequest implements KooPhoneRequest {
+public class DeleteInstanceRequest implements RequestModel {
 
     @JsonProperty("instanceIdList")
     private List<String> instanceIdList;

@@ -3,11 +3,13 @@ package io.github.camelkoophone.component.koophone.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.camelkoophone.component.cloud.validation.RequestModel;
+import io.github.camelkoophone.component.cloud.validation.Validator;
 
 /** Input of getTask; {@code task_id} goes into the path. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class GetTaskRequest implements KooPhoneRequest {
+public class GetTaskRequest implements RequestModel {
 
     @JsonProperty("task_id")
     private String taskId;

@@ -6,6 +6,8 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.camelkoophone.component.cloud.validation.RequestModel;
+import io.github.camelkoophone.component.cloud.validation.Validator;
 
 /**
  * Body of installApp. The reference types {@code fast_install} and {@code object_size} as strings although its
@@ -14,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class InstallAppRequest implements KooPhoneRequest {
+public class InstallAppRequest implements RequestModel {
 
     public static final Set<String> FAST_INSTALL_VALUES = Validator.allowed("0", "1");
     public static final int MAX_NAME_LENGTH = 100;

@@ -3,6 +3,8 @@ package io.github.camelkoophone.component.koophone.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.camelkoophone.component.cloud.validation.RequestModel;
+import io.github.camelkoophone.component.cloud.validation.Validator;
 
 /**
  * Input of the single-instance operations: getDeviceToken (where {@code instance_id} goes into the path),
@@ -10,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class InstanceIdRequest implements KooPhoneRequest {
+public class InstanceIdRequest implements RequestModel {
 
     @JsonProperty("instance_id")
     private String instanceId;

@@ -5,11 +5,13 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.camelkoophone.component.cloud.validation.RequestModel;
+import io.github.camelkoophone.component.cloud.validation.Validator;
 
 /** Body of the operations that take only {@code instance_ids}: batchQueryStatus, batchReset, batchRebootInstance, batchBackupInstances. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class InstanceIdsRequest implements KooPhoneRequest {
+public class InstanceIdsRequest implements RequestModel {
 
     @JsonProperty("instance_ids")
     private List<String> instanceIds;

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.camelkoophone.component.cloud.validation.RequestModel;
+import io.github.camelkoophone.component.cloud.validation.Validator;
 
 /** Query of listInstances. Times are UTC, written {@value Validator#TIMESTAMP_PATTERN}. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class ListInstancesRequest implements KooPhoneRequest {
+public class ListInstancesRequest implements RequestModel {
 
     public static final Set<String> POOL_SCENE_TAGS = Validator.allowed("CLOUD_APP", "CLOUD_PHONE");
     public static final int DEFAULT_PAGE_NO = 1;

@@ -8,11 +8,14 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.camelkoophone.component.cloud.validation.InvalidInputException;
+import io.github.camelkoophone.component.cloud.validation.RequestModel;
+import io.github.camelkoophone.component.cloud.validation.Validator;
 
 /** Body of setVideoConfig: per network and encoding, the code rate and frame rate of each definition. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class SetVideoConfigRequest implements KooPhoneRequest {
+public class SetVideoConfigRequest implements RequestModel {
 
     public static final Set<String> NETWORK_TYPES = Validator.allowed("MOBILE_NETWORK", "WIFI", "WIRED");
     public static final Set<String> ENCODING_TYPES = Validator.allowed("H264", "H265");
@@ -44,7 +47,7 @@ public class SetVideoConfigRequest implements KooPhoneRequest {
             String pair = setting.getNetworkType() + "/" + setting.getEncodingType();
             Integer first = firstIndexOfPair.putIfAbsent(pair, i);
             if (first != null) {
-                throw new KooPhoneValidationException(path, "repeats network_type/encoding_type " + pair
+                throw new InvalidInputException(path, "repeats network_type/encoding_type " + pair
                         + " of instance_settings[" + first + "]: at most one setting per pair");
             }
         }

@@ -3,11 +3,13 @@ package io.github.camelkoophone.component.koophone.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.camelkoophone.component.cloud.validation.RequestModel;
+import io.github.camelkoophone.component.cloud.validation.Validator;
 
 /** Body of showProgress. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class ShowProgressRequest implements KooPhoneRequest {
+public class ShowProgressRequest implements RequestModel {
 
     @JsonProperty("user_id")
     private String userId;

@@ -11,9 +11,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkoophone.component.koophone.KooPhoneOperation;
-import io.github.camelkoophone.component.koophone.api.Binding;
-import io.github.camelkoophone.component.koophone.api.Input;
-import io.github.camelkoophone.component.koophone.api.Json;
+import io.github.camelkoophone.component.cloud.call.Binding;
+import io.github.camelkoophone.component.cloud.call.Json;
 
 /**
  * Renders the generated sections of docs/koophone-component.md from the component JSON (options, headers) and
@@ -23,14 +22,13 @@ public final class ComponentDocs {
 
     static final String JSON = "/META-INF/io/github/camelkoophone/component/koophone/koophone.json";
 
-    /** Sample values for the inputs an operation takes from options. */
-    private static final Map<Input, Map<String, String>> SAMPLES = Map.of(
-            Input.INSTANCE_IDS, Map.of("instanceIds", "a44uhlf7,efjy72gs"),
-            Input.INSTANCE_ID, Map.of("instanceId", "a44uhlf7"),
-            Input.COMMAND, Map.of("command", "ls -l /system"),
-            Input.TASK_ID, Map.of("taskId", "6837531fd3f54550927b930180a706bf"),
-            Input.USER_ID, Map.of("userId", "1008600000097131912"),
-            Input.USER_INSTANCES, sorted("userId", "1008600000097131912", "instanceIds", "a44uhlf7,efjy72gs"));
+    /** Sample values for the options an operation's bindings read. */
+    private static final Map<String, String> SAMPLES = Map.of(
+            "instanceIds", "a44uhlf7,efjy72gs",
+            "instanceId", "a44uhlf7",
+            "command", "ls -l /system",
+            "taskId", "6837531fd3f54550927b930180a706bf",
+            "userId", "1008600000097131912");
 
     private final JsonNode component;
 
@@ -86,7 +84,7 @@ public final class ComponentDocs {
         for (KooPhoneOperation op : KooPhoneOperation.values()) {
             List<String> inputs = new ArrayList<>();
             for (Binding binding : op.bindings()) {
-                inputs.add("`" + binding.field() + "` ← " + String.join(" + ", SAMPLES.get(binding.input()).keySet()));
+                inputs.add("`" + binding.field() + "` ← " + String.join(" + ", options(binding)));
             }
             out.append("| `").append(op.name()).append("` | `").append(op.method()).append(' ').append(op.pathTemplate())
                     .append("` | `").append(op.iamAction()).append("` (").append(op.iamAccess()).append(") | ")
@@ -161,7 +159,7 @@ public final class ComponentDocs {
         Map<String, String> options = new LinkedHashMap<>();
         ObjectNode body = requestSample(op);
         for (Binding binding : op.bindings()) {
-            options.putAll(SAMPLES.get(binding.input()));
+            options(binding).forEach(option -> options.put(option, SAMPLES.get(option)));
             if (body != null) {
                 body.remove(binding.field());
             }
@@ -181,11 +179,10 @@ public final class ComponentDocs {
         return null;
     }
 
-    private static Map<String, String> sorted(String k1, String v1, String k2, String v2) {
-        Map<String, String> map = new LinkedHashMap<>();
-        map.put(k1, v1);
-        map.put(k2, v2);
-        return map;
+    /** The options a binding is shown with: the value paired with each id first, then the input itself. */
+    private static List<String> options(Binding binding) {
+        return binding.paired() == null ? List.of(binding.input().option())
+                : List.of(binding.paired().option(), binding.input().option());
     }
 
     private static List<String> texts(JsonNode array) {

@@ -113,7 +113,7 @@ class RequestJsonTest {
 
     @Test
     void createInstanceKeepsAFractionalBandSize() throws Exception {
-        CreateInstanceRequest request = io.github.camelkoophone.component.koophone.api.Json.MAPPER
+        CreateInstanceRequest request = io.github.camelkoophone.component.cloud.call.Json.MAPPER
                 .readValue("{\"bandSize\":4.5,\"count\":1}", CreateInstanceRequest.class);
 
         assertThat(request.getBandSize()).as("a Double in the reference, not truncated").isEqualTo(4.5);

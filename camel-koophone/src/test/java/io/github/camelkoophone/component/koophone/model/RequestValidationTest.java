@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.github.camelkoophone.component.cloud.validation.InvalidInputException;
+import io.github.camelkoophone.component.cloud.validation.RequestModel;
+import io.github.camelkoophone.component.cloud.validation.Validator;
 
 import static io.github.camelkoophone.component.koophone.model.Seeds.parse;
 import static io.github.camelkoophone.component.koophone.model.Seeds.request;
@@ -21,16 +24,16 @@ class RequestValidationTest {
     private static final Validator VALIDATOR = new Validator(true);
     private static final String ID_33 = "a".repeat(33);
 
-    private static void assertValid(KooPhoneRequest request) {
+    private static void assertValid(RequestModel request) {
         assertThatCode(() -> request.validate(VALIDATOR)).doesNotThrowAnyException();
     }
 
-    private static void assertViolation(KooPhoneRequest request, String field, String rule) {
+    private static void assertViolation(RequestModel request, String field, String rule) {
         assertThatThrownBy(() -> request.validate(VALIDATOR))
-                .isInstanceOf(KooPhoneValidationException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith(field + ": ")
                 .hasMessageContaining(rule)
-                .extracting(e -> ((KooPhoneValidationException) e).getField()).isEqualTo(field);
+                .extracting(e -> ((InvalidInputException) e).getField()).isEqualTo(field);
     }
 
     @Nested

@@ -43,7 +43,7 @@ class KarafFeatureTest {
     private static final Pattern JACKSON = Pattern.compile("jackson-(core|databind|annotations)-\\d.*\\.jar");
 
     @Test
-    void manifestExportsOnlyThePublicPackagesAndImportsNoJava() throws IOException {
+    void manifestExportsEveryPackageAndImportsNoJava() throws IOException {
         Map<String, String> exports = clauses(manifest().getMainAttributes().getValue("Export-Package"));
         assertThat(exports.keySet()).containsExactlyInAnyOrder(
                 "io.github.camelkoophone.component.koophone",
@@ -53,7 +53,15 @@ class KarafFeatureTest {
                 "io.github.camelkoophone.component.cph",
                 "io.github.camelkoophone.component.cph.model",
                 "io.github.camelkoophone.component.cph.dsl",
-                "io.github.camelkoophone.component.cph.dsl.component");
+                "io.github.camelkoophone.component.cph.dsl.component",
+                "io.github.camelkoophone.component.cloud",
+                "io.github.camelkoophone.component.cloud.api",
+                "io.github.camelkoophone.component.cloud.auth",
+                "io.github.camelkoophone.component.cloud.call",
+                "io.github.camelkoophone.component.cloud.consumer",
+                "io.github.camelkoophone.component.cloud.http",
+                "io.github.camelkoophone.component.cloud.tasks",
+                "io.github.camelkoophone.component.cloud.validation");
         assertThat(clauses(manifest().getMainAttributes().getValue("Import-Package")).keySet())
                 .noneMatch(pkg -> pkg.startsWith("java."));
         assertThat(manifest().getMainAttributes().getValue("Bundle-SymbolicName")).isEqualTo("io.github.camelkoophone.camel-koophone");

@@ -1,4 +1,4 @@
-package io.github.camelkoophone.component.koophone.auth;
+package io.github.camelkoophone.component.cloud.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.github.camelkoophone.component.koophone.api;
+package io.github.camelkoophone.component.cloud.call;
 
 import java.util.ArrayList;
 import java.util.List;

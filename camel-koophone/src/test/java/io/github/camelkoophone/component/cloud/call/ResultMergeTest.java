@@ -1,4 +1,4 @@
-package io.github.camelkoophone.component.koophone.api;
+package io.github.camelkoophone.component.cloud.call;
 
 import java.util.List;
 
@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class JsonMergeTest {
+class ResultMergeTest {
 
     private static ObjectNode json(String text) throws Exception {
         return (ObjectNode) Json.MAPPER.readTree(text);
@@ -15,7 +15,7 @@ class JsonMergeTest {
 
     @Test
     void listsConcatenateInOrderAndScalarsKeepTheFirst() throws Exception {
-        ObjectNode merged = JsonMerge.merge(List.of(
+        ObjectNode merged = ResultMerge.merge(List.of(
                 json("{\"task_id\":\"t1\",\"cmd_jobs\":[{\"job_id\":\"j1\"}]}"),
                 json("{\"task_id\":\"t2\",\"cmd_jobs\":[{\"job_id\":\"j2\"},{\"job_id\":\"j3\"}]}")));
         assertThat(merged.path("task_id").asText()).isEqualTo("t1");
@@ -24,7 +24,7 @@ class JsonMergeTest {
 
     @Test
     void nestedObjectsMergeAndMissingFieldsAreTaken() throws Exception {
-        ObjectNode merged = JsonMerge.merge(List.of(
+        ObjectNode merged = ResultMerge.merge(List.of(
                 json("{\"a\":{\"x\":[1]},\"b\":null}"),
                 json("{\"a\":{\"x\":[2],\"y\":3},\"b\":4,\"c\":5}")));
         assertThat(merged.toString()).isEqualTo("{\"a\":{\"x\":[1,2],\"y\":3},\"b\":4,\"c\":5}");
@@ -33,7 +33,7 @@ class JsonMergeTest {
     @Test
     void inputsAreNotModified() throws Exception {
         ObjectNode first = json("{\"l\":[1]}");
-        JsonMerge.merge(List.of(first, json("{\"l\":[2]}")));
+        ResultMerge.merge(List.of(first, json("{\"l\":[2]}")));
         assertThat(first.toString()).isEqualTo("{\"l\":[1]}");
     }
 }

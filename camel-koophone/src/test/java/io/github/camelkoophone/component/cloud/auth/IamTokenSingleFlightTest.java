@@ -1,17 +1,18 @@
-package io.github.camelkoophone.component.koophone.auth;
+package io.github.camelkoophone.component.cloud.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelkoophone.component.koophone.MutableClock;
-import io.github.camelkoophone.component.koophone.transport.ApiRequest;
-import io.github.camelkoophone.component.koophone.transport.ApiResponse;
-import io.github.camelkoophone.component.koophone.transport.CallPipeline;
+import io.github.camelkoophone.component.cloud.http.ApiRequest;
+import io.github.camelkoophone.component.cloud.http.ApiResponse;
+import io.github.camelkoophone.component.cloud.api.CloudService;
+import io.github.camelkoophone.component.cloud.call.Attempts;
+import io.github.camelkoophone.component.cloud.http.RetryPolicy;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,15 +29,14 @@ class IamTokenSingleFlightTest {
     void aLoginThatFinishedMeanwhileIsUsedNotRepeated() {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         AtomicInteger logins = new AtomicInteger();
-        CallPipeline iam = new CallPipeline(List.of(), request -> {
+        Attempts iam = new Attempts(request -> {
             int login = logins.incrementAndGet();
             Instant expires = clock.instant().plusSeconds(3600);
-            return CompletableFuture.completedFuture(new ApiResponse(201, Map.of("X-Subject-Token", "token-" + login),
-                    ("{\"token\":{\"expires_at\":\"" + expires + "\"}}").getBytes(StandardCharsets.UTF_8)));
-        });
-        IamTokenAuthenticator authenticator = new IamTokenAuthenticator(
-                new IamTokenClient(iam, "http://iam.invalid", "user", "password", "domain", "project", null, 1000, clock),
-                clock);
+            return new ApiResponse(201, Map.of("X-Subject-Token", "token-" + login),
+                    ("{\"token\":{\"expires_at\":\"" + expires + "\"}}").getBytes(StandardCharsets.UTF_8));
+        }, RetryPolicy.NONE, null, Runnable::run);
+        IamTokenAuthenticator authenticator = new IamTokenAuthenticator(new IamTokenClient(iam, "http://iam.invalid", "user",
+                "password", "domain", "project", null, 1000, clock, CloudService.named("KooPhone")), clock);
         assertThat(authenticator.authenticate(request()).headers()).containsEntry(IamTokenAuthenticator.TOKEN_HEADER, "token-1");
 
         clock.advance(Duration.ofHours(1)); // token-1 is due for refresh

@@ -1,11 +1,12 @@
-package io.github.camelkoophone.component.koophone.api;
+package io.github.camelkoophone.component.cloud.call;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelkoophone.component.cloud.api.CloudService;
 import io.github.camelkoophone.component.koophone.KooPhoneApiException;
-import io.github.camelkoophone.component.koophone.transport.ApiResponse;
+import io.github.camelkoophone.component.cloud.http.ApiResponse;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,8 +14,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ResponseReaderTest {
 
+    private static final ResponseReader READER = new ResponseReader(new CloudService("KooPhone", KooPhoneApiException::new));
+
     private static ObjectNode read(int status, String body) {
-        return ResponseReader.read("op", new ApiResponse(status, Map.of(), body.getBytes(StandardCharsets.UTF_8)), "rid");
+        return READER.read("op", null, new ApiResponse(status, Map.of(), body.getBytes(StandardCharsets.UTF_8)), "rid", true);
     }
 
     @Test

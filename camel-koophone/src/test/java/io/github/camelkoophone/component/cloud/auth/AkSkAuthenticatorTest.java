@@ -1,14 +1,15 @@
-package io.github.camelkoophone.component.koophone.auth;
+package io.github.camelkoophone.component.cloud.auth;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelkoophone.component.koophone.KooPhoneApiException;
+import io.github.camelkoophone.component.cloud.api.CloudService;
+import io.github.camelkoophone.component.cloud.api.HuaweiCloudApiException;
 import io.github.camelkoophone.component.koophone.MutableClock;
-import io.github.camelkoophone.component.koophone.transport.ApiRequest;
-import io.github.camelkoophone.component.koophone.transport.ApiResponse;
+import io.github.camelkoophone.component.cloud.http.ApiRequest;
+import io.github.camelkoophone.component.cloud.http.ApiResponse;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,7 @@ class AkSkAuthenticatorTest {
     @Test
     void theSigningDateFollowsTheClockToTheSecond() {
         MutableClock clock = new MutableClock(START);
-        AkSkAuthenticator authenticator = new AkSkAuthenticator("AK", "SK", "p1", null, clock);
+        AkSkAuthenticator authenticator = new AkSkAuthenticator("AK", "SK", "p1", null, clock, CloudService.named("KooPhone"));
 
         assertThat(authenticator.signingDate()).isEqualTo("20261123T175959Z");
         clock.advance(Duration.ofMillis(500)); // 17:59:59.900, the same second
@@ -36,7 +37,7 @@ class AkSkAuthenticatorTest {
     @Test
     void aSignedRequestCarriesTheDateItWasSignedWith() {
         MutableClock clock = new MutableClock(START);
-        AkSkAuthenticator authenticator = new AkSkAuthenticator("AK", "SK", "p1", null, clock);
+        AkSkAuthenticator authenticator = new AkSkAuthenticator("AK", "SK", "p1", null, clock, CloudService.named("KooPhone"));
         ApiRequest request = new ApiRequest("getTask", "GET", "http://127.0.0.1:8080", "/v1/instances/tasks/t1", List.of(),
                 Map.of("x-request-id", "rid"), null, "rid", true, false, 30_000);
 
@@ -69,15 +70,15 @@ class AkSkAuthenticatorTest {
     @Test
     void aRefusalIsSeenWholeOrNotAtAllByAConcurrentCaller() {
         MutableClock clock = new MutableClock(START);
-        AkSkAuthenticator authenticator = new AkSkAuthenticator("AK", "SK", "p1", null, clock);
+        AkSkAuthenticator authenticator = new AkSkAuthenticator("AK", "SK", "p1", null, clock, CloudService.named("KooPhone"));
         Throwable[] seenMeanwhile = new Throwable[1];
         clock.onNextRead(() -> seenMeanwhile[0] = catchThrowable(() -> authenticator.authenticate(getTask())));
 
-        authenticator.refreshAfterUnauthorized(getTask(), gatewayRefusal());
+        authenticator.reauthenticate(getTask(), getTask(), gatewayRefusal());
 
         assertThat(seenMeanwhile[0]).as("what a caller saw while the refusal was recorded")
-                .satisfiesAnyOf(seen -> assertThat(seen).isNull(), seen -> assertThat(seen).isInstanceOf(KooPhoneApiException.class));
-        assertThatThrownBy(() -> authenticator.authenticate(getTask())).isInstanceOfSatisfying(KooPhoneApiException.class,
+                .satisfiesAnyOf(seen -> assertThat(seen).isNull(), seen -> assertThat(seen).isInstanceOf(HuaweiCloudApiException.class));
+        assertThatThrownBy(() -> authenticator.authenticate(getTask())).isInstanceOfSatisfying(HuaweiCloudApiException.class,
                 e -> assertThat(e.getErrorCode()).isEqualTo("APIGW.0301"));
         clock.advance(Duration.ofMinutes(1));
         assertThat(authenticator.authenticate(getTask()).headers()).containsKey(AkSkAuthenticator.AUTHORIZATION_HEADER);

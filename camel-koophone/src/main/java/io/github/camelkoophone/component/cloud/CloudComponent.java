@@ -1,0 +1,89 @@
+package io.github.camelkoophone.component.cloud;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import io.github.camelkoophone.component.cloud.api.CloudService;
+import io.github.camelkoophone.component.cloud.call.ApiOperation;
+import io.github.camelkoophone.component.cloud.call.OperationCaller;
+import io.github.camelkoophone.component.cloud.tasks.TaskRegistry;
+import org.apache.camel.Endpoint;
+import org.apache.camel.support.HealthCheckComponent;
+
+/**
+ * A Huawei Cloud service's component: owns what its endpoints share ({@link CloudClients}: the HTTP clients, the
+ * authenticators with their token caches, the timer and worker threads) and the registry its producers register
+ * started tasks with. A service's component names its configuration class, its catalogue and its endpoint; the
+ * lifecycle is here.
+ */
+public abstract class CloudComponent extends HealthCheckComponent {
+
+    private final CloudService service;
+    private final List<? extends ApiOperation> catalogue;
+    private final CloudClients clients;
+    private final TaskRegistry taskRegistry;
+
+    /**
+     * @param catalogue      every operation of the service, planned when an endpoint first calls one
+     * @param trackingOption the option that turns off registering started tasks ({@code trackTasks})
+     */
+    protected CloudComponent(CloudService service, List<? extends ApiOperation> catalogue, String trackingOption) {
+        this.service = service;
+        this.catalogue = List.copyOf(catalogue);
+        this.clients = new CloudClients(this, service);
+        this.taskRegistry = new TaskRegistry(trackingOption);
+    }
+
+    /** The options every endpoint starts from. */
+    public abstract CloudConfiguration getConfiguration();
+
+    /** An endpoint for {@code remaining} (its path) with a copy of the component's options. */
+    protected abstract CloudEndpoint newEndpoint(String uri, String remaining);
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        CloudEndpoint endpoint = newEndpoint(uri, remaining);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        clients.start(getCamelContext(), getConfiguration().getMaxConnections());
+        clients.transport(getConfiguration());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        clients.stop();
+        super.doStop();
+    }
+
+    /** The service's name ({@code KooPhone}, {@code CPH}). */
+    public String serviceName() {
+        return service.name();
+    }
+
+    /** The operations of the service. */
+    public List<? extends ApiOperation> catalogue() {
+        return catalogue;
+    }
+
+    /** How an endpoint with these options calls the service; fails, naming the option, when one is wrong. */
+    OperationCaller newCaller(CloudConfiguration c) {
+        c.validate();
+        return clients.caller(c, catalogue);
+    }
+
+    /** Where producers register the tasks they start, for the task-following consumers. */
+    public TaskRegistry taskRegistry() {
+        return taskRegistry;
+    }
+
+    /** The clock token expiry and signature dates follow, for tests that move time. */
+    protected void useClock(Clock clock) {
+        clients.setClock(clock);
+    }
+}
