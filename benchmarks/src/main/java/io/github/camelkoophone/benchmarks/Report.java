@@ -42,16 +42,17 @@ final class Report {
     }
 
     /**
-     * The hand-written record of what was changed for a suite's targets, {@code benchmarks/changes/<suite>.md},
-     * under its own heading; empty when there is none. Read when the report is written, so the record can name
-     * the run's own commit and sit beside the figures it explains.
+     * A pointer to the hand-written record of what was changed for a suite's targets, run by run,
+     * {@code benchmarks/changes/<suite>.md}; empty when there is none. The report holds the figures, the record the
+     * history.
      */
-    static String changes(String suite) throws IOException {
+    static String changes(String suite) {
         Path file = projectRoot().resolve("benchmarks").resolve("changes").resolve(suite + ".md");
         if (!Files.isRegularFile(file)) {
             return "";
         }
-        return "### What was changed for these targets\n\n" + Files.readString(file, StandardCharsets.UTF_8).strip() + "\n\n";
+        return "### What was changed for these targets\n\nRun by run, with the figures of each: [benchmarks/changes/" + suite
+               + ".md](../benchmarks/changes/" + suite + ".md).\n\n";
     }
 
     /**

@@ -51,10 +51,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void modelsAreJacksonBeansWithTheirOwnValidation() {
+    void modelsAreJacksonBeansOnTheSharedModelSupport() {
         classes().that().resideInAnyPackage(ROOT + ".koophone.model..", ROOT + ".cph.model..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.fasterxml.jackson..",
-                        ROOT + ".cloud.validation..", ROOT + ".koophone.model..", ROOT + ".cph.model..")
+                        ROOT + ".cloud.model..", ROOT + ".koophone.model..", ROOT + ".cph.model..")
                 .check(classes);
     }
 

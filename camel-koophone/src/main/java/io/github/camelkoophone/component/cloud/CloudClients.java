@@ -117,14 +117,6 @@ public final class CloudClients {
         return new RetryPolicy(c.getMaxRetries(), c.getRetryDelay(), c.getMaxRetryDelay(), c.isRetryNonIdempotent());
     }
 
-    public ScheduledExecutorService scheduler() {
-        return scheduler;
-    }
-
-    public ExecutorService worker() {
-        return worker;
-    }
-
     public void setClock(Clock clock) {
         this.clock = clock;
     }

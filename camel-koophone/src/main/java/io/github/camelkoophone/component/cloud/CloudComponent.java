@@ -19,7 +19,6 @@ import org.apache.camel.support.HealthCheckComponent;
  */
 public abstract class CloudComponent extends HealthCheckComponent {
 
-    private final CloudService service;
     private final List<? extends ApiOperation> catalogue;
     private final CloudClients clients;
     private final TaskRegistry taskRegistry;
@@ -29,7 +28,6 @@ public abstract class CloudComponent extends HealthCheckComponent {
      * @param trackingOption the option that turns off registering started tasks ({@code trackTasks})
      */
     protected CloudComponent(CloudService service, List<? extends ApiOperation> catalogue, String trackingOption) {
-        this.service = service;
         this.catalogue = List.copyOf(catalogue);
         this.clients = new CloudClients(this, service);
         this.taskRegistry = new TaskRegistry(trackingOption);
@@ -61,11 +59,6 @@ public abstract class CloudComponent extends HealthCheckComponent {
         super.doStop();
     }
 
-    /** The service's name ({@code KooPhone}, {@code CPH}). */
-    public String serviceName() {
-        return service.name();
-    }
-
     /** The operations of the service. */
     public List<? extends ApiOperation> catalogue() {
         return catalogue;
@@ -82,8 +75,8 @@ public abstract class CloudComponent extends HealthCheckComponent {
         return taskRegistry;
     }
 
-    /** The clock token expiry and signature dates follow, for tests that move time. */
-    protected void useClock(Clock clock) {
+    /** The clock token expiry and signature dates follow, for tests that move time (not a component option). */
+    public void useClock(Clock clock) {
         clients.setClock(clock);
     }
 }

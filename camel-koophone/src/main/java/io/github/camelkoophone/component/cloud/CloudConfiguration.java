@@ -2,7 +2,8 @@ package io.github.camelkoophone.component.cloud;
 
 import io.github.camelkoophone.component.cloud.auth.Credentials;
 import io.github.camelkoophone.component.cloud.call.RequestAssembler;
-import io.github.camelkoophone.component.cloud.validation.InvalidInputException;
+import io.github.camelkoophone.component.cloud.tasks.Tracking;
+import io.github.camelkoophone.component.cloud.model.InvalidInputException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -89,6 +90,9 @@ public abstract class CloudConfiguration implements Cloneable {
 
     /** How many calls of one split request are in flight at once (not an option itself). */
     public abstract int splitConcurrency();
+
+    /** The options of the task-following consumer under the service's own names (not an option itself). */
+    public abstract Tracking tracking();
 
     /** The credentials configured, as one value (not an option itself). */
     public Credentials credentials() {

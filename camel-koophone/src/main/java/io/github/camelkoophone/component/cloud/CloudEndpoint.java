@@ -2,14 +2,21 @@ package io.github.camelkoophone.component.cloud;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.github.camelkoophone.component.cloud.call.ApiOperation;
 import io.github.camelkoophone.component.cloud.call.Binding;
 import io.github.camelkoophone.component.cloud.call.Input;
 import io.github.camelkoophone.component.cloud.call.OperationCaller;
-import io.github.camelkoophone.component.cloud.validation.InvalidInputException;
+import io.github.camelkoophone.component.cloud.model.InvalidInputException;
+import io.github.camelkoophone.component.cloud.tasks.EventHeaders;
+import io.github.camelkoophone.component.cloud.tasks.TrackedTasksConsumer;
+import org.apache.camel.Consumer;
 import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
 import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.support.ScheduledPollEndpoint;
@@ -47,11 +54,74 @@ public abstract class CloudEndpoint extends ScheduledPollEndpoint {
         }
     }
 
+    /**
+     * What a service's endpoints can be, as data: the paths of its two event endpoints and how each kind of
+     * producer and consumer is made.
+     *
+     * @param scheme            the service's URI scheme, as messages name its endpoints
+     * @param tasksPath         the path of its task-following endpoint ({@code tasks}): a consumer, or a producer
+     *                          asking the consumers to follow a task started elsewhere
+     * @param statusPath        the path of its status-change consumer ({@code instanceStatus})
+     * @param operationProducer the producer calling a catalogue operation, by name
+     * @param taskEventHeaders  the header names of the task-following consumer's events
+     */
+    public record Kinds<E extends CloudEndpoint>(String scheme, String tasksPath, String statusPath,
+                                                 EventHeaders taskEventHeaders,
+                                                 BiFunction<E, String, Producer> operationProducer,
+                                                 Function<E, Producer> followTasksProducer,
+                                                 BiFunction<E, Processor, Consumer> tasksConsumer,
+                                                 BiFunction<E, Processor, Consumer> statusConsumer) {
+    }
+
+    private final Kinds<CloudEndpoint> kinds;
     private volatile Supplier<Calling> calling = newCalling();
 
-    protected CloudEndpoint(String uri, CloudComponent component) {
+    @SuppressWarnings("unchecked")
+    protected <E extends CloudEndpoint> CloudEndpoint(String uri, CloudComponent component, Kinds<E> kinds) {
         super(uri, component);
+        this.kinds = (Kinds<CloudEndpoint>) kinds; // made by the subclass E for itself
         setDelay(DEFAULT_DELAY);
+    }
+
+    /** The operation to call, or the path of one of the event endpoints. */
+    public abstract String getOperation();
+
+    /** What this endpoint's task-following consumer needs, from its options. */
+    public TrackedTasksConsumer.Settings trackingSettings() {
+        CloudConfiguration c = getConfiguration();
+        return new TrackedTasksConsumer.Settings(c.tracking(), kinds.scheme(), c.getPollConcurrency(),
+                c.getMaxDeliveryAttempts(), caller().worker(), getComponent().taskRegistry(), kinds.taskEventHeaders(),
+                kinds.scheme() + ":" + kinds.tasksPath());
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        String operation = getOperation();
+        if (kinds.tasksPath().equals(operation)) {
+            return kinds.followTasksProducer().apply(this);
+        }
+        if (kinds.statusPath().equals(operation)) {
+            throw wrongUse(kinds.scheme() + ":" + operation + " is a consumer only (from, not to)");
+        }
+        return kinds.operationProducer().apply(this, operation);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        getConfiguration().validate();
+        String operation = getOperation();
+        Consumer consumer;
+        if (kinds.tasksPath().equals(operation)) {
+            consumer = kinds.tasksConsumer().apply(this, processor);
+        } else if (kinds.statusPath().equals(operation)) {
+            consumer = kinds.statusConsumer().apply(this, processor);
+        } else {
+            String scheme = kinds.scheme();
+            throw wrongUse("only " + scheme + ":" + kinds.tasksPath() + " and " + scheme + ":" + kinds.statusPath()
+                           + " can be consumed (from), " + scheme + ":" + operation + " is a producer (to)");
+        }
+        configureConsumer(consumer);
+        return consumer;
     }
 
     @Override
@@ -77,8 +147,7 @@ public abstract class CloudEndpoint extends ScheduledPollEndpoint {
         return new MessageInputs(null, calling.get().options());
     }
 
-    /** The failure for a path that names no operation of this endpoint's kind (producer or consumer). */
-    protected static InvalidInputException wrongUse(String problem) {
+    private static InvalidInputException wrongUse(String problem) {
         return new InvalidInputException("operation", problem);
     }
 

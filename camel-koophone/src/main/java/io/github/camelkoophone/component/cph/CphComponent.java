@@ -1,7 +1,5 @@
 package io.github.camelkoophone.component.cph;
 
-import java.time.Clock;
-
 import io.github.camelkoophone.component.cloud.CloudComponent;
 import io.github.camelkoophone.component.cloud.CloudEndpoint;
 import io.github.camelkoophone.component.cloud.api.CloudService;
@@ -39,10 +37,5 @@ public class CphComponent extends CloudComponent {
      */
     public void setConfiguration(CphConfiguration configuration) {
         this.configuration = configuration;
-    }
-
-    /** For tests that need to move time (token expiry, signature dates). */
-    public void setClock(Clock clock) {
-        useClock(clock);
     }
 }

@@ -4,7 +4,8 @@ import java.util.Map;
 
 import io.github.camelkoophone.component.cloud.CloudConfiguration;
 import io.github.camelkoophone.component.cloud.call.RequestAssembler;
-import io.github.camelkoophone.component.cloud.validation.InvalidInputException;
+import io.github.camelkoophone.component.cloud.tasks.Tracking;
+import io.github.camelkoophone.component.cloud.model.InvalidInputException;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
@@ -109,6 +110,12 @@ public class CphConfiguration extends CloudConfiguration {
     public RequestAssembler.Settings callSettings() {
         return new RequestAssembler.Settings(getEndpoint(), SPLIT_SIZE, true, getRequestTimeout(),
                 projectId == null ? Map.of() : Map.of("project_id", projectId), null);
+    }
+
+    /** cph:jobs emits one event per job. */
+    @Override
+    public Tracking tracking() {
+        return new Tracking(requestIds, false, jobTimeout, jobStore);
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.camelkoophone.component.cloud.call.Input;
 import io.github.camelkoophone.component.cloud.call.Json;
-import io.github.camelkoophone.component.cloud.tasks.EventHeaders;
 import io.github.camelkoophone.component.cloud.tasks.JobSource;
 import io.github.camelkoophone.component.cloud.tasks.TrackedTasksConsumer;
 import io.github.camelkoophone.component.cph.model.CphJob;
@@ -20,24 +19,8 @@ import org.apache.camel.Processor;
  */
 public class CphJobsConsumer extends TrackedTasksConsumer<CphJob> {
 
-    private static final EventHeaders HEADERS = new EventHeaders(CphConstants.REQUEST_ID, CphConstants.JOB_ID,
-            CphConstants.PHONE_ID, CphConstants.JOB_STATUS, CphConstants.OPERATION);
-
     public CphJobsConsumer(CphEndpoint endpoint, Processor processor) {
-        super(endpoint, processor, new Jobs(endpoint));
-    }
-
-    @Override
-    public CphEndpoint getEndpoint() {
-        return (CphEndpoint) super.getEndpoint();
-    }
-
-    @Override
-    protected Settings settings() {
-        CphConfiguration c = getEndpoint().getConfiguration();
-        return new Settings(c.getRequestIds(), false, c.getJobTimeout(), c.getJobStore(), "cph", c.getPollConcurrency(),
-                c.getMaxDeliveryAttempts(), getEndpoint().caller().worker(), getEndpoint().getComponent().taskRegistry(),
-                HEADERS, "cph:jobs");
+        super(endpoint, processor, new Jobs(endpoint), endpoint::trackingSettings);
     }
 
     /** CPH's request ids: asked about with listJobs, each job told as a copy of the {@link CphJob} listed. */

@@ -8,7 +8,7 @@ import io.github.camelkoophone.component.cloud.call.Binding;
 import io.github.camelkoophone.component.cloud.call.HttpMethod;
 import io.github.camelkoophone.component.cloud.call.Input;
 import io.github.camelkoophone.component.cloud.call.OperationSpec;
-import io.github.camelkoophone.component.cloud.validation.RequestModel;
+import io.github.camelkoophone.component.cloud.model.RequestModel;
 import io.github.camelkoophone.component.cph.model.CphJob;
 import io.github.camelkoophone.component.cph.model.ListCloudPhonesRequest;
 import io.github.camelkoophone.component.cph.model.ListCloudPhonesResult;

@@ -15,7 +15,8 @@ import org.apache.camel.Processor;
 public class CphPhonesConsumer extends StatusChangeConsumer<CphPhone> {
 
     public CphPhonesConsumer(CphEndpoint endpoint, Processor processor) {
-        super(endpoint, processor, new Headers(CphConstants.PHONE_ID, CphConstants.PHONE_STATUS, CphConstants.PREVIOUS_STATUS));
+        super(endpoint, processor, new Headers(CphConstants.PHONE_ID, CphConstants.PHONE_STATUS, CphConstants.PREVIOUS_STATUS),
+                CphPhone::getPhoneId, CphPhone::getStatus);
     }
 
     @Override
@@ -32,16 +33,6 @@ public class CphPhonesConsumer extends StatusChangeConsumer<CphPhone> {
     @Override
     protected List<CphPhone> current() throws Exception {
         return CphPaging.listAll(getEndpoint().caller(), null, getEndpoint().options(), 0).getPhones();
-    }
-
-    @Override
-    protected String id(CphPhone phone) {
-        return phone.getPhoneId();
-    }
-
-    @Override
-    protected Integer status(CphPhone phone) {
-        return phone.getStatus();
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.github.camelkoophone.component.koophone;
 
-import java.time.Clock;
-
 import io.github.camelkoophone.component.cloud.CloudComponent;
 import io.github.camelkoophone.component.cloud.CloudEndpoint;
 import org.apache.camel.spi.Metadata;
@@ -36,10 +34,5 @@ public class KooPhoneComponent extends CloudComponent {
      */
     public void setConfiguration(KooPhoneConfiguration configuration) {
         this.configuration = configuration;
-    }
-
-    /** For tests that need to move time (token expiry, signature dates). */
-    public void setClock(Clock clock) {
-        useClock(clock);
     }
 }

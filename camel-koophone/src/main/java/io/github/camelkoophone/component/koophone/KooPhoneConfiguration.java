@@ -4,7 +4,8 @@ import java.util.Map;
 
 import io.github.camelkoophone.component.cloud.CloudConfiguration;
 import io.github.camelkoophone.component.cloud.call.RequestAssembler;
-import io.github.camelkoophone.component.cloud.validation.InvalidInputException;
+import io.github.camelkoophone.component.cloud.tasks.Tracking;
+import io.github.camelkoophone.component.cloud.model.InvalidInputException;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
@@ -97,6 +98,11 @@ public class KooPhoneConfiguration extends CloudConfiguration {
     public RequestAssembler.Settings callSettings() {
         return new RequestAssembler.Settings(endpoint, maxBatchSize, validateCommand, getRequestTimeout(), Map.of(),
                 KooPhoneConstants.REQUEST_ID);
+    }
+
+    @Override
+    public Tracking tracking() {
+        return new Tracking(taskIds, "task".equals(eventMode), taskTimeout, taskStore);
     }
 
     @Override

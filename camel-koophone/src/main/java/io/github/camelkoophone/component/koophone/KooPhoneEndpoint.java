@@ -1,11 +1,9 @@
 package io.github.camelkoophone.component.koophone;
 
 import io.github.camelkoophone.component.cloud.CloudEndpoint;
+import io.github.camelkoophone.component.cloud.tasks.EventHeaders;
 import io.github.camelkoophone.component.cloud.tasks.FollowTaskProducer;
 import org.apache.camel.Category;
-import org.apache.camel.Consumer;
-import org.apache.camel.Processor;
-import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -21,6 +19,14 @@ public class KooPhoneEndpoint extends CloudEndpoint {
     public static final String TASKS = "tasks";
     public static final String INSTANCE_STATUS = "instanceStatus";
 
+    private static final Kinds<KooPhoneEndpoint> KINDS = new Kinds<>("koophone", TASKS, INSTANCE_STATUS,
+            new EventHeaders(KooPhoneConstants.TASK_ID, KooPhoneConstants.JOB_ID, KooPhoneConstants.INSTANCE_ID,
+                    KooPhoneConstants.JOB_STATUS, KooPhoneConstants.OPERATION),
+            (endpoint, operation) -> new KooPhoneProducer(endpoint, KooPhoneOperation.fromName(operation)),
+            endpoint -> new FollowTaskProducer(endpoint, endpoint.getComponent().taskRegistry(), KooPhoneConstants.TASK_ID,
+                    KooPhoneConstants.OPERATION, KooPhoneOperation::fromName),
+            KooPhoneTasksConsumer::new, KooPhoneInstanceStatusConsumer::new);
+
     @UriPath(description = "The API operation to call, or tasks / instanceStatus for the event consumers.",
              enums = "syncCommand,asyncCommand,getTask,setVideoConfig,batchQueryStatus,batchReset,getDeviceToken,"
                      + "assignInstance,unassignInstance,listInstances,batchRebootInstance,batchShowSku,createInstance,"
@@ -32,7 +38,7 @@ public class KooPhoneEndpoint extends CloudEndpoint {
     private KooPhoneConfiguration configuration;
 
     public KooPhoneEndpoint(String uri, KooPhoneComponent component, String operation, KooPhoneConfiguration configuration) {
-        super(uri, component);
+        super(uri, component, KINDS);
         this.operation = operation;
         this.configuration = configuration;
         // at a fixed rate, a poll starts every delay however long the previous one took (if it took longer, the next
@@ -42,38 +48,6 @@ public class KooPhoneEndpoint extends CloudEndpoint {
     }
 
     @Override
-    public KooPhoneComponent getComponent() {
-        return (KooPhoneComponent) super.getComponent();
-    }
-
-    @Override
-    public Producer createProducer() throws Exception {
-        if (TASKS.equals(operation)) {
-            return new FollowTaskProducer(this, getComponent().taskRegistry(), KooPhoneConstants.TASK_ID,
-                    KooPhoneConstants.OPERATION, KooPhoneOperation::fromName);
-        }
-        if (INSTANCE_STATUS.equals(operation)) {
-            throw wrongUse("koophone:instanceStatus is a consumer only (from, not to)");
-        }
-        return new KooPhoneProducer(this, KooPhoneOperation.fromName(operation));
-    }
-
-    @Override
-    public Consumer createConsumer(Processor processor) throws Exception {
-        configuration.validate();
-        Consumer consumer;
-        if (TASKS.equals(operation)) {
-            consumer = new KooPhoneTasksConsumer(this, processor);
-        } else if (INSTANCE_STATUS.equals(operation)) {
-            consumer = new KooPhoneInstanceStatusConsumer(this, processor);
-        } else {
-            throw wrongUse("only koophone:tasks and koophone:instanceStatus can be consumed (from), koophone:" + operation
-                           + " is a producer (to)");
-        }
-        configureConsumer(consumer);
-        return consumer;
-    }
-
     public String getOperation() {
         return operation;
     }

@@ -3,7 +3,7 @@ package io.github.camelkoophone.component.koophone;
 import java.util.List;
 
 import io.github.camelkoophone.component.cloud.consumer.StatusChangeConsumer;
-import io.github.camelkoophone.component.cloud.validation.InvalidInputException;
+import io.github.camelkoophone.component.cloud.model.InvalidInputException;
 import io.github.camelkoophone.component.koophone.model.BatchQueryStatusResult;
 import io.github.camelkoophone.component.koophone.model.InstanceStatus;
 import org.apache.camel.Processor;
@@ -17,7 +17,7 @@ public class KooPhoneInstanceStatusConsumer extends StatusChangeConsumer<Instanc
 
     public KooPhoneInstanceStatusConsumer(KooPhoneEndpoint endpoint, Processor processor) {
         super(endpoint, processor, new Headers(KooPhoneConstants.INSTANCE_ID, KooPhoneConstants.INSTANCE_STATUS,
-                KooPhoneConstants.PREVIOUS_STATUS));
+                KooPhoneConstants.PREVIOUS_STATUS), InstanceStatus::getInstanceId, InstanceStatus::getStatus);
     }
 
     @Override
@@ -40,16 +40,6 @@ public class KooPhoneInstanceStatusConsumer extends StatusChangeConsumer<Instanc
         BatchQueryStatusResult result = (BatchQueryStatusResult) getEndpoint().caller()
                 .prepare(KooPhoneOperation.batchQueryStatus, null, getEndpoint().options(), null).call().result();
         return result.getStatusResults() == null ? List.of() : result.getStatusResults();
-    }
-
-    @Override
-    protected String id(InstanceStatus status) {
-        return status.getInstanceId();
-    }
-
-    @Override
-    protected Integer status(InstanceStatus status) {
-        return status.getStatus();
     }
 
     @Override

@@ -10,7 +10,7 @@ import io.github.camelkoophone.component.cloud.call.HttpMethod;
 import io.github.camelkoophone.component.cloud.call.Input;
 import io.github.camelkoophone.component.cloud.call.OperationSpec;
 import io.github.camelkoophone.component.cloud.call.WireQuirk;
-import io.github.camelkoophone.component.cloud.validation.RequestModel;
+import io.github.camelkoophone.component.cloud.model.RequestModel;
 import io.github.camelkoophone.component.koophone.model.*;
 
 import static io.github.camelkoophone.component.cloud.call.HttpMethod.GET;

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.camelkoophone.component.cloud.call.Input;
-import io.github.camelkoophone.component.cloud.tasks.EventHeaders;
 import io.github.camelkoophone.component.cloud.tasks.JobSource;
 import io.github.camelkoophone.component.cloud.tasks.TrackedTasksConsumer;
 import io.github.camelkoophone.component.koophone.model.GetTaskResult;
@@ -21,24 +20,8 @@ import org.apache.camel.Processor;
  */
 public class KooPhoneTasksConsumer extends TrackedTasksConsumer<GetTaskResult.Job> {
 
-    private static final EventHeaders HEADERS = new EventHeaders(KooPhoneConstants.TASK_ID, KooPhoneConstants.JOB_ID,
-            KooPhoneConstants.INSTANCE_ID, KooPhoneConstants.JOB_STATUS, KooPhoneConstants.OPERATION);
-
     public KooPhoneTasksConsumer(KooPhoneEndpoint endpoint, Processor processor) {
-        super(endpoint, processor, new Jobs(endpoint));
-    }
-
-    @Override
-    public KooPhoneEndpoint getEndpoint() {
-        return (KooPhoneEndpoint) super.getEndpoint();
-    }
-
-    @Override
-    protected Settings settings() {
-        KooPhoneConfiguration c = getEndpoint().getConfiguration();
-        return new Settings(c.getTaskIds(), "task".equals(c.getEventMode()), c.getTaskTimeout(), c.getTaskStore(),
-                "koophone", c.getPollConcurrency(), c.getMaxDeliveryAttempts(), getEndpoint().caller().worker(),
-                getEndpoint().getComponent().taskRegistry(), HEADERS, "koophone:tasks");
+        super(endpoint, processor, new Jobs(endpoint), endpoint::trackingSettings);
     }
 
     /** KooPhone's tasks: asked about with GetTask, told as {@link JobEvent}s and {@link TaskEvent}s. */

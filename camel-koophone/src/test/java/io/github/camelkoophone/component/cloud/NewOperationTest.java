@@ -14,9 +14,10 @@ import io.github.camelkoophone.component.cloud.call.Input;
 import io.github.camelkoophone.component.cloud.call.OperationCaller;
 import io.github.camelkoophone.component.cloud.call.OperationSpec;
 import io.github.camelkoophone.component.cloud.call.RequestAssembler;
-import io.github.camelkoophone.component.cloud.validation.InvalidInputException;
-import io.github.camelkoophone.component.cloud.validation.RequestModel;
-import io.github.camelkoophone.component.cloud.validation.Validator;
+import io.github.camelkoophone.component.cloud.model.InvalidInputException;
+import io.github.camelkoophone.component.cloud.model.RequestModel;
+import io.github.camelkoophone.component.cloud.model.Validator;
+import io.github.camelkoophone.component.cloud.tasks.Tracking;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -126,6 +127,11 @@ class NewOperationTest {
         @Override
         public int splitConcurrency() {
             return 2;
+        }
+
+        @Override
+        public Tracking tracking() {
+            return new Tracking(null, false, 60_000, null);
         }
 
         @Override

@@ -11,7 +11,7 @@ import io.github.camelkoophone.component.cph.model.ListCloudPhonesResult;
 import io.github.camelkoophone.component.cph.model.ListJobsResult;
 import io.github.camelkoophone.component.cph.model.RestartCloudPhonesResult;
 import io.github.camelkoophone.component.cloud.api.HuaweiCloudApiException;
-import io.github.camelkoophone.component.cloud.validation.InvalidInputException;
+import io.github.camelkoophone.component.cloud.model.InvalidInputException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;

@@ -41,7 +41,7 @@ class KooPhoneAuthenticationTest extends WireMockTestSupport {
         c.setPassword("Pa55-w0rd!");
         c.setDomainName("acme");
         c.setProjectName("cn-north-4");
-        component.setClock(clock);
+        component.useClock(clock);
     }
 
     private static String tokenBody(Instant expiresAt) {

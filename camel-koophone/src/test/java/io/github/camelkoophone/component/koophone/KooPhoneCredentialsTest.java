@@ -169,7 +169,7 @@ class KooPhoneCredentialsTest extends SimulatorTestSupport {
         context.stop();
         context = newContext();
         KooPhoneComponent component = context.getComponent("koophone", KooPhoneComponent.class);
-        component.setClock(clock);
+        component.useClock(clock);
         usePasswordLogin(component.getConfiguration(), KooPhoneSimulator.DEFAULT_PASSWORD);
         context.start();
         template = context.createProducerTemplate();

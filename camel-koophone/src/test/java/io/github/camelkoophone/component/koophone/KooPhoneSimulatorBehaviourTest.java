@@ -279,7 +279,7 @@ class KooPhoneSimulatorBehaviourTest extends SimulatorTestSupport {
             c.setPassword(KooPhoneSimulator.DEFAULT_PASSWORD);
             c.setDomainName(KooPhoneSimulator.DEFAULT_DOMAIN);
             c.setProjectId(KooPhoneSimulator.DEFAULT_PROJECT_ID);
-            component.setClock(sim.clock());
+            component.useClock(sim.clock());
         });
         ok(queryStatus(), BatchQueryStatusResult.class);
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.camelkoophone.component.koophone.model.BatchQueryStatusResult;
-import io.github.camelkoophone.component.cloud.validation.InvalidInputException;
+import io.github.camelkoophone.component.cloud.model.InvalidInputException;
 import io.github.camelkoophone.component.koophone.model.ListInstancesResult;
 import io.github.camelkoophone.simulator.KooPhoneSimulator;
 import io.github.camelkoophone.simulator.state.SimInstance;

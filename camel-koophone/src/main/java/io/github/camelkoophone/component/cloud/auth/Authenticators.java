@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import io.github.camelkoophone.component.cloud.api.CloudService;
 import io.github.camelkoophone.component.cloud.call.Attempts;
-import io.github.camelkoophone.component.cloud.validation.InvalidInputException;
+import io.github.camelkoophone.component.cloud.model.InvalidInputException;
 
 /**
  * Chooses the authentication mode from the configured credentials: a ready {@code authToken} first, then AK/SK,

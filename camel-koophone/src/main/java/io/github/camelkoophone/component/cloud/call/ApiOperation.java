@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Set;
 
-import io.github.camelkoophone.component.cloud.validation.InvalidInputException;
-import io.github.camelkoophone.component.cloud.validation.RequestModel;
+import io.github.camelkoophone.component.cloud.model.InvalidInputException;
+import io.github.camelkoophone.component.cloud.model.RequestModel;
 
 /**
  * One operation of a service, as data: what the shared call path (request plan, assembler, response reader,

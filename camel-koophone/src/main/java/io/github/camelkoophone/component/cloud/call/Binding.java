@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelkoophone.component.cloud.validation.InvalidInputException;
+import io.github.camelkoophone.component.cloud.model.InvalidInputException;
 
 /**
  * One row of an operation's input table: which request field an input fills when the body leaves it unset, and in

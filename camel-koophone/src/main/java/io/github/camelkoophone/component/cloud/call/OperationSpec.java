@@ -3,7 +3,7 @@ package io.github.camelkoophone.component.cloud.call;
 import java.util.List;
 import java.util.Set;
 
-import io.github.camelkoophone.component.cloud.validation.RequestModel;
+import io.github.camelkoophone.component.cloud.model.RequestModel;
 
 /**
  * One row of an operations catalogue: everything the shared call path needs to know about an API call.

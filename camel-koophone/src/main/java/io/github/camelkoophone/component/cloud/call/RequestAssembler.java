@@ -16,9 +16,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkoophone.component.cloud.http.ApiRequest;
-import io.github.camelkoophone.component.cloud.validation.InvalidInputException;
-import io.github.camelkoophone.component.cloud.validation.RequestModel;
-import io.github.camelkoophone.component.cloud.validation.Validator;
+import io.github.camelkoophone.component.cloud.model.InvalidInputException;
+import io.github.camelkoophone.component.cloud.model.RequestModel;
+import io.github.camelkoophone.component.cloud.model.Validator;
 
 /**
  * Turns a message into the HTTP calls of one operation, generically from its {@link RequestPlan}: the request from

@@ -16,8 +16,8 @@ import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMethod;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.camelkoophone.component.cloud.validation.InvalidInputException;
-import io.github.camelkoophone.component.cloud.validation.RequestModel;
+import io.github.camelkoophone.component.cloud.model.InvalidInputException;
+import io.github.camelkoophone.component.cloud.model.RequestModel;
 
 /**
  * How one operation's request becomes HTTP, decided once per operation, as Retrofit decides once per service

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.Message;
@@ -32,18 +33,23 @@ public abstract class StatusChangeConsumer<T> extends EventConsumer {
 
     private final Map<String, Integer> delivered = new ConcurrentHashMap<>();
     private final Headers headers;
+    private final Function<T, String> id;
+    private final Function<T, Integer> status;
 
-    protected StatusChangeConsumer(Endpoint endpoint, Processor processor, Headers headers) {
+    /**
+     * @param id     the id of a thing
+     * @param status the status of a thing as the service reports it
+     */
+    protected StatusChangeConsumer(Endpoint endpoint, Processor processor, Headers headers, Function<T, String> id,
+                                   Function<T, Integer> status) {
         super(endpoint, processor);
         this.headers = headers;
+        this.id = id;
+        this.status = status;
     }
 
     /** What the service reports now (every page, every chunk). */
     protected abstract List<T> current() throws Exception;
-
-    protected abstract String id(T thing);
-
-    protected abstract Integer status(T thing);
 
     /** Whether only changes are emitted; otherwise every thing on every poll. */
     protected abstract boolean onlyChanges();
@@ -52,9 +58,10 @@ public abstract class StatusChangeConsumer<T> extends EventConsumer {
     protected int poll() throws Exception {
         Queue<Object> events = new ArrayDeque<>();
         for (T thing : current()) {
-            String id = id(thing);
-            if (id != null && (!onlyChanges() || !delivered.containsKey(id) || !Objects.equals(delivered.get(id), status(thing)))) {
-                events.add(new StatusEvent(thing, id));
+            String thingId = id.apply(thing);
+            if (thingId != null && (!onlyChanges() || !delivered.containsKey(thingId)
+                                    || !Objects.equals(delivered.get(thingId), status.apply(thing)))) {
+                events.add(new StatusEvent(thing, thingId));
             }
         }
         return processBatch(events);
@@ -62,19 +69,21 @@ public abstract class StatusChangeConsumer<T> extends EventConsumer {
 
     private final class StatusEvent implements Event {
         private final T thing;
-        private final String id;
+        private final String thingId;
+        private final Integer thingStatus;
 
-        StatusEvent(T thing, String id) {
+        StatusEvent(T thing, String thingId) {
             this.thing = thing;
-            this.id = id;
+            this.thingId = thingId;
+            this.thingStatus = status.apply(thing);
         }
 
         @Override
         public void fill(Message message) {
             message.setBody(thing);
-            message.setHeader(headers.id(), id);
-            message.setHeader(headers.status(), status(thing));
-            Integer previous = delivered.get(id);
+            message.setHeader(headers.id(), thingId);
+            message.setHeader(headers.status(), thingStatus);
+            Integer previous = delivered.get(thingId);
             if (previous != null) {
                 message.setHeader(headers.previous(), previous);
             }
@@ -82,14 +91,14 @@ public abstract class StatusChangeConsumer<T> extends EventConsumer {
 
         @Override
         public void settle(Exception failure) {
-            if (failure == null && status(thing) != null) {
-                delivered.put(id, status(thing));
+            if (failure == null && thingStatus != null) {
+                delivered.put(thingId, thingStatus);
             }
         }
 
         @Override
         public String describe() {
-            return "the status of " + id + " from " + getEndpoint().getEndpointBaseUri();
+            return "the status of " + thingId + " from " + getEndpoint().getEndpointBaseUri();
         }
     }
 }

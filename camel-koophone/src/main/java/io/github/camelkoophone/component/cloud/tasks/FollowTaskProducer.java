@@ -3,7 +3,7 @@ package io.github.camelkoophone.component.cloud.tasks;
 import java.util.function.Function;
 
 import io.github.camelkoophone.component.cloud.call.ApiOperation;
-import io.github.camelkoophone.component.cloud.validation.InvalidInputException;
+import io.github.camelkoophone.component.cloud.model.InvalidInputException;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;

@@ -25,7 +25,7 @@ final class TaskStore {
      * a log entry per registration, the index) and never free a finished task's key, as a repository cannot
      * delete one.
      */
-    static final TaskStore NONE = new TaskStore(null);
+    static final TaskStore NONE = new TaskStore(null, "");
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskStore.class);
     private final String indexKey;
@@ -34,10 +34,6 @@ final class TaskStore {
     private final String logEntryKey;
 
     private final StateRepository<String, String> repository;
-
-    TaskStore(StateRepository<String, String> repository) {
-        this(repository, "koophone");
-    }
 
     /**
      * @param prefix starts every key, so consumers of different services can share one repository

@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import io.github.camelkoophone.component.cloud.consumer.EventConsumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Processor;
-import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *
  * @param <J> the service's job
  */
-public abstract class TrackedTasksConsumer<J> extends EventConsumer implements TaskWatcher {
+public class TrackedTasksConsumer<J> extends EventConsumer implements TaskWatcher {
 
     public static final String SUCCEEDED = JobCollector.SUCCEEDED;
     public static final String FAILED = JobCollector.FAILED;
@@ -40,12 +40,9 @@ public abstract class TrackedTasksConsumer<J> extends EventConsumer implements T
     static final double SPREAD = 0.75;
 
     /**
-     * What the machinery needs from the endpoint's options.
+     * What the machinery needs from the endpoint.
      *
-     * @param initialTaskIds      comma-separated ids to follow from the start, or null
-     * @param perTask             one event per task rather than per job
-     * @param taskTimeout         ms after registration when an unfinished task is emitted as TIMED_OUT
-     * @param store               where state survives restarts, or null for memory only
+     * @param tracking            the service's own tracking options
      * @param storePrefix         the prefix of the store's keys, so services can share a repository
      * @param pollConcurrency     queries in flight per poll
      * @param maxDeliveryAttempts failed deliveries before an event is given up
@@ -54,12 +51,12 @@ public abstract class TrackedTasksConsumer<J> extends EventConsumer implements T
      * @param headers             the service's event header names
      * @param eventSource         how events are named in log lines, e.g. {@code koophone:tasks}
      */
-    public record Settings(String initialTaskIds, boolean perTask, long taskTimeout, StateRepository<String, String> store,
-                           String storePrefix, int pollConcurrency, int maxDeliveryAttempts, Executor worker,
-                           TaskRegistry registry, EventHeaders headers, String eventSource) {
+    public record Settings(Tracking tracking, String storePrefix, int pollConcurrency, int maxDeliveryAttempts,
+                           Executor worker, TaskRegistry registry, EventHeaders headers, String eventSource) {
     }
 
     private final JobSource<J> jobs;
+    private final Supplier<Settings> options;
     private final Map<String, TrackedTask> tasks = new ConcurrentHashMap<>();
     /** Tasks with nothing more to report but events still owed; forgotten once those are settled. */
     private final Map<TrackedTask, Set<String>> ending = new ConcurrentHashMap<>();
@@ -68,28 +65,31 @@ public abstract class TrackedTasksConsumer<J> extends EventConsumer implements T
     private JobCollector<J> collector;
     private volatile boolean indexDirty;
 
-    protected TrackedTasksConsumer(Endpoint endpoint, Processor processor, JobSource<J> jobs) {
+    /**
+     * @param jobs     how the service's tasks are queried and told
+     * @param settings the endpoint's, read once at start (may fail, naming a wrong option)
+     */
+    protected TrackedTasksConsumer(Endpoint endpoint, Processor processor, JobSource<J> jobs, Supplier<Settings> settings) {
         super(endpoint, processor);
         this.jobs = jobs;
+        this.options = settings;
     }
-
-    /** The options; read once at start (may fail, naming a wrong option). */
-    protected abstract Settings settings();
 
     @Override
     protected void doStart() throws Exception {
-        settings = settings();
-        collector = new JobCollector<>(jobs, settings.perTask(), settings.taskTimeout(), settings.headers(),
+        settings = options.get();
+        Tracking tracking = settings.tracking();
+        collector = new JobCollector<>(jobs, tracking.perTask(), tracking.taskTimeout(), settings.headers(),
                 settings.eventSource(), new Ledger());
         // without a store the map of followed tasks is all the state there is: nothing survives a restart anyway
-        ServiceHelper.startService(settings.store());
-        store = settings.store() != null ? new TaskStore(settings.store(), settings.storePrefix()) : TaskStore.NONE;
+        ServiceHelper.startService(tracking.store());
+        store = tracking.store() != null ? new TaskStore(tracking.store(), settings.storePrefix()) : TaskStore.NONE;
         tasks.putAll(store.load());
         if (!tasks.isEmpty()) {
             LOG.info("Resuming {} pending tasks from the task store", tasks.size());
         }
-        if (settings.initialTaskIds() != null) {
-            Arrays.stream(settings.initialTaskIds().split(",")).map(String::trim).filter(id -> !id.isEmpty())
+        if (tracking.initialTaskIds() != null) {
+            Arrays.stream(tracking.initialTaskIds().split(",")).map(String::trim).filter(id -> !id.isEmpty())
                     .forEach(id -> watch(TaskRegistration.of(id, null)));
         }
         settings.registry().attach(this);
@@ -106,7 +106,7 @@ public abstract class TrackedTasksConsumer<J> extends EventConsumer implements T
             store.compact(tasks.keySet());
         }
         if (settings != null) {
-            ServiceHelper.stopService(settings.store());
+            ServiceHelper.stopService(settings.tracking().store());
         }
     }
 

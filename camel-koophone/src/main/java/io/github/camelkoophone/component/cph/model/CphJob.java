@@ -3,13 +3,16 @@ package io.github.camelkoophone.component.cph.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.camelkoophone.component.cloud.model.JobResult;
 
 /**
  * One CPH job (listJobs entry, showJob result, cph:jobs event). {@code status}: 0 waiting, 1 running, 2 succeeded, -1 failed; others pass through.
  */
+@JsonPropertyOrder({"request_id", "phone_id", "server_id", "node_id", "job_id", "begin_time", "end_time", "status", "error_code", "error_msg", "execute_msg"})
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class CphJob {
+public class CphJob extends JobResult {
 
     @JsonProperty("request_id")
     private String requestId;
@@ -25,14 +28,6 @@ public class CphJob {
     private String beginTime;
     @JsonProperty("end_time")
     private String endTime;
-    @JsonProperty("status")
-    private Integer status;
-    @JsonProperty("error_code")
-    private String errorCode;
-    @JsonProperty("error_msg")
-    private String errorMsg;
-    @JsonProperty("execute_msg")
-    private String executeMsg;
 
     public CphJob() {
     }
@@ -93,40 +88,8 @@ public class CphJob {
         this.endTime = endTime;
     }
 
-    public Integer getStatus() {
-        return status;
-    }
-
-    public void setStatus(Integer status) {
-        this.status = status;
-    }
-
-    public String getErrorCode() {
-        return errorCode;
-    }
-
-    public void setErrorCode(String errorCode) {
-        this.errorCode = errorCode;
-    }
-
-    public String getErrorMsg() {
-        return errorMsg;
-    }
-
-    public void setErrorMsg(String errorMsg) {
-        this.errorMsg = errorMsg;
-    }
-
-    public String getExecuteMsg() {
-        return executeMsg;
-    }
-
-    public void setExecuteMsg(String executeMsg) {
-        this.executeMsg = executeMsg;
-    }
-
     @Override
     public String toString() {
-        return "CphJob{" + "request_id=" + requestId + ", job_id=" + jobId + ", phone_id=" + phoneId + ", status=" + status + ", error_code=" + errorCode + "}";
+        return "CphJob{" + "request_id=" + requestId + ", job_id=" + jobId + ", phone_id=" + phoneId + ", status=" + getStatus() + ", error_code=" + getErrorCode() + "}";
     }
 }

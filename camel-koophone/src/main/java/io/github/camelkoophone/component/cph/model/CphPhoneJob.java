@@ -3,22 +3,21 @@ package io.github.camelkoophone.component.cph.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.camelkoophone.component.cloud.model.CodedResult;
 
 /**
  * One job restartCloudPhones started: the phone and the job id to follow (error_code/error_msg when it could not start).
  */
+@JsonPropertyOrder({"phone_id", "job_id", "error_code", "error_msg"})
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class CphPhoneJob {
+public class CphPhoneJob extends CodedResult {
 
     @JsonProperty("phone_id")
     private String phoneId;
     @JsonProperty("job_id")
     private String jobId;
-    @JsonProperty("error_code")
-    private String errorCode;
-    @JsonProperty("error_msg")
-    private String errorMsg;
 
     public CphPhoneJob() {
     }
@@ -39,24 +38,8 @@ public class CphPhoneJob {
         this.jobId = jobId;
     }
 
-    public String getErrorCode() {
-        return errorCode;
-    }
-
-    public void setErrorCode(String errorCode) {
-        this.errorCode = errorCode;
-    }
-
-    public String getErrorMsg() {
-        return errorMsg;
-    }
-
-    public void setErrorMsg(String errorMsg) {
-        this.errorMsg = errorMsg;
-    }
-
     @Override
     public String toString() {
-        return "CphPhoneJob{" + "phone_id=" + phoneId + ", job_id=" + jobId + ", error_code=" + errorCode + ", error_msg=" + errorMsg + "}";
+        return "CphPhoneJob{" + "phone_id=" + phoneId + ", job_id=" + jobId + ", error_code=" + getErrorCode() + ", error_msg=" + getErrorMsg() + "}";
     }
 }

@@ -3,8 +3,8 @@ package io.github.camelkoophone.component.cph.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.camelkoophone.component.cloud.validation.RequestModel;
-import io.github.camelkoophone.component.cloud.validation.Validator;
+import io.github.camelkoophone.component.cloud.model.RequestModel;
+import io.github.camelkoophone.component.cloud.model.Validator;
 
 /** The query of listCloudPhones: paging ({@code offset}, {@code limit} up to 200) and optional filters. */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -6,8 +6,8 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.camelkoophone.component.cloud.validation.RequestModel;
-import io.github.camelkoophone.component.cloud.validation.Validator;
+import io.github.camelkoophone.component.cloud.model.RequestModel;
+import io.github.camelkoophone.component.cloud.model.Validator;
 
 /** The body of restartCloudPhones: the phones to restart ({@code phones[].phone_id}), optionally a new image. */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -3,7 +3,7 @@ package io.github.camelkoophone.component.koophone.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.camelkoophone.component.cloud.validation.RequestModel;
+import io.github.camelkoophone.component.cloud.model.RequestModel;
 
 /** Query of batchShowSku; {@code type} is optional and its values are not pinned down by the reference. */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.camelkoophone.component.cloud.model.JobResult;
 
 /** What getTask returns: the jobs of one task. */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -38,29 +40,22 @@ public class GetTaskResult {
     }
 
     /** One job; {@code status} as in {@link JobStatus}. The reference does not promise {@code instance_id}. */
+    @JsonPropertyOrder({"job_id", "instance_id", "status", "error_code", "error_msg", "execute_msg"})
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public static class Job {
+    public static class Job extends JobResult {
 
         @JsonProperty("job_id")
         private String jobId;
         @JsonProperty("instance_id")
         private String instanceId;
-        @JsonProperty("status")
-        private Integer status;
-        @JsonProperty("error_code")
-        private String errorCode;
-        @JsonProperty("error_msg")
-        private String errorMsg;
-        @JsonProperty("execute_msg")
-        private String executeMsg;
 
         public Job() {
         }
 
         @JsonIgnore
         public boolean isTerminal() {
-            return JobStatus.isTerminal(status);
+            return JobStatus.isTerminal(getStatus());
         }
 
         public String getJobId() {
@@ -79,42 +74,10 @@ public class GetTaskResult {
             this.instanceId = instanceId;
         }
 
-        public Integer getStatus() {
-            return status;
-        }
-
-        public void setStatus(Integer status) {
-            this.status = status;
-        }
-
-        public String getErrorCode() {
-            return errorCode;
-        }
-
-        public void setErrorCode(String errorCode) {
-            this.errorCode = errorCode;
-        }
-
-        public String getErrorMsg() {
-            return errorMsg;
-        }
-
-        public void setErrorMsg(String errorMsg) {
-            this.errorMsg = errorMsg;
-        }
-
-        public String getExecuteMsg() {
-            return executeMsg;
-        }
-
-        public void setExecuteMsg(String executeMsg) {
-            this.executeMsg = executeMsg;
-        }
-
         @Override
         public String toString() {
             return "Job{job_id=" + jobId + (instanceId == null ? "" : ", instance_id=" + instanceId)
-                    + ", status=" + status + ", error_code=" + errorCode + "}";
+                    + ", status=" + getStatus() + ", error_code=" + getErrorCode() + "}";
         }
     }
 }

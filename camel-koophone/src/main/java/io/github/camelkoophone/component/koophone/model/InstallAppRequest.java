@@ -6,8 +6,8 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.camelkoophone.component.cloud.validation.RequestModel;
-import io.github.camelkoophone.component.cloud.validation.Validator;
+import io.github.camelkoophone.component.cloud.model.RequestModel;
+import io.github.camelkoophone.component.cloud.model.Validator;
 
 /**
  * Body of installApp. The reference types {@code fast_install} and {@code object_size} as strings although its

@@ -3,8 +3,8 @@ package io.github.camelkoophone.component.koophone.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.camelkoophone.component.cloud.validation.RequestModel;
-import io.github.camelkoophone.component.cloud.validation.Validator;
+import io.github.camelkoophone.component.cloud.model.RequestModel;
+import io.github.camelkoophone.component.cloud.model.Validator;
 
 /**
  * Input of the single-instance operations: getDeviceToken (where {@code instance_id} goes into the path),

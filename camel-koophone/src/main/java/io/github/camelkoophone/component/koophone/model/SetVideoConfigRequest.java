@@ -8,9 +8,9 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.camelkoophone.component.cloud.validation.InvalidInputException;
-import io.github.camelkoophone.component.cloud.validation.RequestModel;
-import io.github.camelkoophone.component.cloud.validation.Validator;
+import io.github.camelkoophone.component.cloud.model.InvalidInputException;
+import io.github.camelkoophone.component.cloud.model.RequestModel;
+import io.github.camelkoophone.component.cloud.model.Validator;
 
 /** Body of setVideoConfig: per network and encoding, the code rate and frame rate of each definition. */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.camelkoophone.component.cloud.model.JobResult;
 
 /** What syncCommand returns: the command's outcome on each instance. */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -34,21 +36,13 @@ public class SyncCommandResult {
     }
 
     /** The outcome on one instance; {@code status} as in {@link JobStatus}. */
+    @JsonPropertyOrder({"instance_id", "status", "error_code", "error_msg", "execute_msg"})
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public static class CommandResult {
+    public static class CommandResult extends JobResult {
 
         @JsonProperty("instance_id")
         private String instanceId;
-        @JsonProperty("status")
-        private Integer status;
-        @JsonProperty("error_code")
-        private String errorCode;
-        @JsonProperty("error_msg")
-        private String errorMsg;
-        /** The command's output (at most 1,024 bytes), sent whether or not it succeeded. */
-        @JsonProperty("execute_msg")
-        private String executeMsg;
 
         public CommandResult() {
         }
@@ -61,41 +55,9 @@ public class SyncCommandResult {
             this.instanceId = instanceId;
         }
 
-        public Integer getStatus() {
-            return status;
-        }
-
-        public void setStatus(Integer status) {
-            this.status = status;
-        }
-
-        public String getErrorCode() {
-            return errorCode;
-        }
-
-        public void setErrorCode(String errorCode) {
-            this.errorCode = errorCode;
-        }
-
-        public String getErrorMsg() {
-            return errorMsg;
-        }
-
-        public void setErrorMsg(String errorMsg) {
-            this.errorMsg = errorMsg;
-        }
-
-        public String getExecuteMsg() {
-            return executeMsg;
-        }
-
-        public void setExecuteMsg(String executeMsg) {
-            this.executeMsg = executeMsg;
-        }
-
         @Override
         public String toString() {
-            return "CommandResult{instance_id=" + instanceId + ", status=" + status + ", error_code=" + errorCode + "}";
+            return "CommandResult{instance_id=" + instanceId + ", status=" + getStatus() + ", error_code=" + getErrorCode() + "}";
         }
     }
 }

@@ -61,7 +61,7 @@ class KarafFeatureTest {
                 "io.github.camelkoophone.component.cloud.consumer",
                 "io.github.camelkoophone.component.cloud.http",
                 "io.github.camelkoophone.component.cloud.tasks",
-                "io.github.camelkoophone.component.cloud.validation");
+                "io.github.camelkoophone.component.cloud.model");
         assertThat(clauses(manifest().getMainAttributes().getValue("Import-Package")).keySet())
                 .noneMatch(pkg -> pkg.startsWith("java."));
         assertThat(manifest().getMainAttributes().getValue("Bundle-SymbolicName")).isEqualTo("io.github.camelkoophone.camel-koophone");

@@ -1,4 +1,4 @@
-package io.github.camelkoophone.component.cloud.validation;
+package io.github.camelkoophone.component.cloud.model;
 
 /**
  * Bad input detected before any request is sent. The message always names the field and the rule it broke.

@@ -1,4 +1,4 @@
-package io.github.camelkoophone.component.cloud.validation;
+package io.github.camelkoophone.component.cloud.model;
 
 /**
  * A request body (or query) of one operation of a Huawei Cloud service. Implementations check their own documented

@@ -1,4 +1,4 @@
-package io.github.camelkoophone.component.cloud.validation;
+package io.github.camelkoophone.component.cloud.model;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
