@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import io.github.camelkoophone.component.cloud.api.HuaweiCloudApiException;
+import io.github.camelkoophone.component.cloud.call.OperationCaller;
 import io.github.camelkoophone.component.cloud.http.ApiRequest;
 import io.github.camelkoophone.component.cloud.http.ApiResponse;
 import org.slf4j.Logger;
@@ -94,7 +95,7 @@ final class IamTokenAuthenticator implements Authenticator {
                 if (token != null) {
                     current = token;
                     rejection = null;
-                } else if (unwrap(failure) instanceof HuaweiCloudApiException e && isRejection(e.getHttpStatus())) {
+                } else if (OperationCaller.unwrap(failure) instanceof HuaweiCloudApiException e && isRejection(e.getHttpStatus())) {
                     rejection = e;
                     rejectedAt = clock.instant();
                 }
@@ -103,7 +104,7 @@ final class IamTokenAuthenticator implements Authenticator {
                 LOG.debug("IAM token obtained, valid until {}", token.expiresAt());
                 result.complete(token);
             } else {
-                result.completeExceptionally(unwrap(failure));
+                result.completeExceptionally(OperationCaller.unwrap(failure));
             }
         });
         return result;
@@ -117,9 +118,6 @@ final class IamTokenAuthenticator implements Authenticator {
         return httpStatus >= 400 && httpStatus < 500 && httpStatus != 408 && httpStatus != 429;
     }
 
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    }
 
     @Override
     public String toString() {

@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+
+import io.github.camelkoophone.component.cloud.call.OperationCaller;
 
 /**
  * The pace of one poll's queries: at most {@code concurrency} in flight, started no faster than evenly over
@@ -41,9 +42,6 @@ final class PollPacer {
     private PollPacer() {
     }
 
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    }
 
     /**
      * @param running false once the consumer is stopping: no more queries start, and the wait for answers ends
@@ -67,7 +65,7 @@ final class PollPacer {
                 T task = due.get(started++);
                 try {
                     CompletableFuture.supplyAsync(() -> query.apply(task), worker).thenCompose(Function.identity())
-                            .whenComplete((result, failure) -> arrived.add(new Answer<>(task, result, unwrap(failure))));
+                            .whenComplete((result, failure) -> arrived.add(new Answer<>(task, result, OperationCaller.unwrap(failure))));
                 } catch (RuntimeException refused) {
                     arrived.add(new Answer<>(task, null, refused)); // the pool refused it: stopping
                 }
