@@ -114,8 +114,9 @@ public final class KooPhoneSimulator implements AutoCloseable {
             accessKeys.add(0, new AccessKey(DEFAULT_ACCESS_KEY, DEFAULT_SECRET_KEY));
             staticTokens.add(0, DEFAULT_STATIC_TOKEN);
         }
-        SimulatorSettings settings = new SimulatorSettings(b.quirkMode, b.taskDuration, b.taskFailureRate,
-                b.prepareDuration == null ? b.taskDuration : b.prepareDuration, b.tokenLifetime, b.busyCheck);
+        SimulatorSettings settings = new SimulatorSettings(b.quirkMode, b.taskDuration, b.taskDurationMax,
+                b.taskFailureRate, b.prepareDuration == null ? b.taskDuration : b.prepareDuration, b.tokenLifetime,
+                b.busyCheck);
         int generated = b.instanceCount != null ? b.instanceCount : (b.instances.isEmpty() ? DEFAULT_INSTANCE_COUNT : 0);
         this.state = new SimulatorState(clock, settings, b.seed, generated, b.instances, b.region, b.projectId,
                 b.projectName);
@@ -330,6 +331,7 @@ public final class KooPhoneSimulator implements AutoCloseable {
         private boolean defaultCredentials = true;
         private Duration tokenLifetime = Duration.ofHours(24);
         private Duration taskDuration = Duration.ofSeconds(1);
+        private Duration taskDurationMax;
         private Duration prepareDuration;
         private double taskFailureRate;
         private boolean quirkMode;
@@ -348,7 +350,7 @@ public final class KooPhoneSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Seed for ids, job outcomes and fault latencies (default 42). */
+        /** Seed for ids, job outcomes, task durations and fault latencies (default 42). */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
@@ -427,6 +429,15 @@ public final class KooPhoneSimulator implements AutoCloseable {
         /** Time until jobs (and reboots, creations) finish (default 1 s of simulated time). */
         public Builder taskDuration(Duration duration) {
             this.taskDuration = duration;
+            return this;
+        }
+
+        /**
+         * With this set, each task takes a seeded draw between taskDuration and this (default: unset, every task
+         * takes taskDuration). Must not be shorter than taskDuration.
+         */
+        public Builder taskDurationMax(Duration duration) {
+            this.taskDurationMax = duration;
             return this;
         }
 

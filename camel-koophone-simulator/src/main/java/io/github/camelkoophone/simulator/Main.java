@@ -29,10 +29,11 @@ public final class Main {
               --port N                  TCP port on 127.0.0.1 (default 8089; 0 = any free port)
               --instances N             generated instances (default 5)
               --instances-file FILE     JSON array of instances to add (admin API field names)
-              --seed N                  seed for ids, job outcomes and random faults (default 42)
+              --seed N                  seed for ids, job outcomes, task durations and random faults (default 42)
               --region R                region of instances and SKUs (default cn-north-7)
               --project NAME:ID         project of the default user and instances
               --task-duration D         time until jobs finish, e.g. 500ms, 2s (default 1s)
+              --task-duration-max D     spread task durations from --task-duration up to D (default: no spread)
               --prepare-duration D      time until a prepare is ready (default: task duration)
               --failure-rate X          share of jobs that fail, 0..1 (default 0)
               --token-lifetime D        IAM token lifetime, e.g. 24h, 10m (default 24h)
@@ -102,6 +103,7 @@ public final class Main {
                     b.project(projectName, projectId);
                 }
                 case "--task-duration" -> b.taskDuration(duration(value(args, ++i, arg)));
+                case "--task-duration-max" -> b.taskDurationMax(duration(value(args, ++i, arg)));
                 case "--prepare-duration" -> b.prepareDuration(duration(value(args, ++i, arg)));
                 case "--failure-rate" -> b.taskFailureRate(Double.parseDouble(value(args, ++i, arg)));
                 case "--token-lifetime" -> b.tokenLifetime(duration(value(args, ++i, arg)));

@@ -42,6 +42,32 @@ class AdminApiTest {
     }
 
     @Test
+    void taskDurationMaxRoundTrips(KooPhoneSimulator sim) {
+        assertThat(admin(sim).get("/_sim/settings").json().path("task_duration_max_ms").isNull()).isTrue();
+        // Both bounds in one request, although the new minimum is above the old one.
+        JsonNode set = admin(sim).post("/_sim/settings", Map.of("task_duration_ms", 8000, "task_duration_max_ms", 30000))
+                .json();
+        assertThat(set.path("task_duration_ms").asLong()).isEqualTo(8000);
+        assertThat(set.path("task_duration_max_ms").asLong()).isEqualTo(30000);
+        assertThat(sim.settings().taskDurationMax()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(admin(sim).get("/_sim/settings").json().path("task_duration_max_ms").asLong()).isEqualTo(30000);
+
+        SimClient.Resp refused = admin(sim).post("/_sim/settings", Map.of("task_duration_max_ms", 1000));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text()).contains("taskDurationMax", "taskDuration ");
+        assertThat(sim.settings().taskDurationMax()).isEqualTo(Duration.ofSeconds(30));
+
+        admin(sim).post("/_sim/settings", "{\"task_duration_max_ms\":null}");
+        assertThat(sim.settings().taskDurationMax()).isNull();
+        assertThat(admin(sim).get("/_sim/settings").json().path("task_duration_max_ms").isNull()).isTrue();
+
+        admin(sim).post("/_sim/settings", Map.of("task_duration_max_ms", 20000));
+        sim.reset();
+        assertThat(sim.settings().taskDurationMax()).isNull();
+        assertThat(sim.settings().taskDuration()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
     void journalAndCounters(KooPhoneSimulator sim) {
         SimClient.of(sim).post("/v1/instances/reboot", Map.of("instance_ids", sim.inventory().ids()));
         SimClient.of(sim).get("/v1/instances/sku");

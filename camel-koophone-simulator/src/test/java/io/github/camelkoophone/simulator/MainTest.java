@@ -48,6 +48,7 @@ class MainTest {
         assertThat(SimClient.of(url, java.net.http.HttpClient.newHttpClient())
                 .token(KooPhoneSimulator.DEFAULT_STATIC_TOKEN).get("/v1/instances/sku").status()).isEqualTo(200);
         assertThat(admin.get("/_sim/settings").json().path("task_duration_ms").asLong()).isEqualTo(200);
+        assertThat(admin.get("/_sim/settings").json().path("task_duration_max_ms").isNull()).isTrue();
 
         assertThat(admin.post("/_sim/shutdown", null).status()).isEqualTo(200);
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -65,7 +66,8 @@ class MainTest {
         KooPhoneSimulator sim = Main.start(new String[] {"--port", "0", "--instances", "2", "--instances-file",
                 instances.toString(), "--quirks", "--failure-rate", "0.25", "--token-lifetime", "10m",
                 "--user", "bob:pw:corp", "--ak", "AK1:SK1:TOK1", "--project", "ap-southeast-1:abcdefabcdefabcdefabcdefabcdefab",
-                "--random-faults", "503=0.5,drop=0.1", "--no-busy-check", "--region", "cn-north-7"},
+                "--random-faults", "503=0.5,drop=0.1", "--no-busy-check", "--region", "cn-north-7",
+                "--task-duration", "2s", "--task-duration-max", "30s"},
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
             assertThat(sim.inventory().ids()).hasSize(3).contains("file0001");
@@ -73,6 +75,8 @@ class MainTest {
             assertThat(sim.settings().taskFailureRate()).isEqualTo(0.25);
             assertThat(sim.settings().tokenLifetime()).isEqualTo(Duration.ofMinutes(10));
             assertThat(sim.settings().busyCheck()).isFalse();
+            assertThat(sim.settings().taskDuration()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(sim.settings().taskDurationMax()).isEqualTo(Duration.ofSeconds(30));
             assertThat(sim.users()).extracting(SimUser::name).contains("bob");
             assertThat(sim.users().get(1).projectName()).isEqualTo("ap-southeast-1");
             assertThat(sim.accessKeys()).contains(new AccessKey("AK1", "SK1", "TOK1"));
@@ -88,7 +92,7 @@ class MainTest {
     void helpAndBadOptions() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(Main.start(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8))).isNull();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port", "--random-faults");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port", "--random-faults", "--task-duration-max");
         assertThatThrownBy(() -> Main.start(new String[] {"--bogus"}, System.out))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Main.start(new String[] {"--port"}, System.out))

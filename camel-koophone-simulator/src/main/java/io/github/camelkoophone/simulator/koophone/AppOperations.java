@@ -42,7 +42,7 @@ public final class AppOperations {
         List<SimInstance> instances = InstanceOperations.existing(call, ids);
 
         SimulatorState state = call.state();
-        Instant finishAt = call.now().plus(state.settings().taskDuration());
+        Instant finishAt = call.now().plus(state.nextTaskDuration());
         TaskEngine.Task task = state.tasks().create(state.ids().installTaskId(), "installApp", true, call.now());
         for (SimInstance i : instances) {
             boolean fail = i.runningStatus() != SimInstance.STATUS_RUNNING || i.failJobs()

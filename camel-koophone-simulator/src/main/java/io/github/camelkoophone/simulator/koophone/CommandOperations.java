@@ -66,7 +66,7 @@ public final class CommandOperations {
         List<String> ids = Params.idList(body, "instance_ids");
         call.requireOwnOrUnknown(ids);
         SimulatorState state = call.state();
-        Instant finishAt = call.now().plus(state.settings().taskDuration());
+        Instant finishAt = call.now().plus(state.nextTaskDuration());
         TaskEngine.Task task = state.tasks().create(state.ids().hex32(), "asyncCommand", true, call.now());
         for (String id : ids) {
             SimInstance instance = state.inventory().live(id);

@@ -304,7 +304,7 @@ public final class InstanceOperations {
         // Reboots return no task id; an invisible task brings the phones back after the task duration.
         TaskEngine.Task task = state.tasks().create("reboot-" + state.ids().hex32(), "batchRebootInstance", false,
                 call.now());
-        Instant finishAt = call.now().plus(state.settings().taskDuration());
+        Instant finishAt = call.now().plus(state.nextTaskDuration());
         for (SimInstance i : instances) {
             i.runningStatus(SimInstance.STATUS_STARTING).streaming(false).sessionActive(false).loginStatus(0);
             state.tasks().addJob(task, new TaskEngine.JobSpec(i.instanceId(), state.ids().hex32(), false, null, null,

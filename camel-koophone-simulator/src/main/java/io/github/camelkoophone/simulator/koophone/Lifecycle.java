@@ -27,7 +27,7 @@ final class Lifecycle {
     static TaskEngine.Task startTask(Call call, String taskId, String operation, List<SimInstance> instances,
                                      int during, Consumer<SimInstance> onSuccess) {
         SimulatorState state = call.state();
-        Instant finishAt = call.now().plus(state.settings().taskDuration());
+        Instant finishAt = call.now().plus(state.nextTaskDuration());
         TaskEngine.Task task = state.tasks().create(taskId, operation, true, call.now());
         for (SimInstance i : instances) {
             int before = i.runningStatus();

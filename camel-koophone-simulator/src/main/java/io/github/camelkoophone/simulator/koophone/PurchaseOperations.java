@@ -86,7 +86,7 @@ public final class PurchaseOperations {
         SimulatorState state = call.state();
         Instant now = call.now();
         TaskEngine.Task boot = state.tasks().create("create-" + state.ids().hex32(), "createInstance", false, now);
-        Instant ready = now.plus(state.settings().taskDuration());
+        Instant ready = now.plus(state.nextTaskDuration());
         ArrayNode infos = SimJson.array();
         for (int n = 0; n < count; n++) {
             SimInstance i = new SimInstance(state.ids().instanceId())

@@ -75,7 +75,7 @@ public final class UsageOperations {
         List<SimInstance> instances = InstanceOperations.existing(call, ids);
         InstanceOperations.requireIdle(call, ids);
         SimulatorState state = call.state();
-        Instant finishAt = call.now().plus(state.settings().taskDuration());
+        Instant finishAt = call.now().plus(state.nextTaskDuration());
         TaskEngine.Task task = state.tasks().create("RM_" + state.ids().hex32(), "batchBackupInstances", true, call.now());
         for (SimInstance i : instances) {
             boolean fail = i.failJobs() || state.draw(state.settings().taskFailureRate());

@@ -14,15 +14,18 @@ public final class SimulatorSettings {
 
     private volatile boolean quirkMode;
     private volatile Duration taskDuration;
+    private volatile Duration taskDurationMax;
     private volatile double taskFailureRate;
     private volatile Duration prepareDuration;
     private volatile Duration tokenLifetime;
     private volatile boolean busyCheck;
 
-    public SimulatorSettings(boolean quirkMode, Duration taskDuration, double taskFailureRate,
-                             Duration prepareDuration, Duration tokenLifetime, boolean busyCheck) {
+    public SimulatorSettings(boolean quirkMode, Duration taskDuration, Duration taskDurationMax,
+                             double taskFailureRate, Duration prepareDuration, Duration tokenLifetime,
+                             boolean busyCheck) {
         this.quirkMode = quirkMode;
         this.taskDuration = taskDuration;
+        this.taskDurationMax = checkMax(taskDuration, taskDurationMax);
         this.taskFailureRate = checkRate(taskFailureRate);
         this.prepareDuration = prepareDuration;
         this.tokenLifetime = tokenLifetime;
@@ -30,12 +33,14 @@ public final class SimulatorSettings {
     }
 
     SimulatorSettings copy() {
-        return new SimulatorSettings(quirkMode, taskDuration, taskFailureRate, prepareDuration, tokenLifetime, busyCheck);
+        return new SimulatorSettings(quirkMode, taskDuration, taskDurationMax, taskFailureRate, prepareDuration,
+                tokenLifetime, busyCheck);
     }
 
     void copyFrom(SimulatorSettings other) {
         quirkMode = other.quirkMode;
         taskDuration = other.taskDuration;
+        taskDurationMax = other.taskDurationMax;
         taskFailureRate = other.taskFailureRate;
         prepareDuration = other.prepareDuration;
         tokenLifetime = other.tokenLifetime;
@@ -52,13 +57,27 @@ public final class SimulatorSettings {
         return this;
     }
 
-    /** How long after creation each job of a task (and a reboot or creation) finishes. */
+    /**
+     * How long after creation each job of a task (and a reboot or creation) finishes; with
+     * {@link #taskDurationMax()} set, the shortest a task may take.
+     */
     public Duration taskDuration() {
         return taskDuration;
     }
 
     public SimulatorSettings taskDuration(Duration duration) {
-        this.taskDuration = requireNonNegative(duration);
+        checkMax(requireNonNegative(duration), taskDurationMax);
+        this.taskDuration = duration;
+        return this;
+    }
+
+    /** Longest a task may take, each task drawing its own duration from taskDuration..this; null: always taskDuration. */
+    public Duration taskDurationMax() {
+        return taskDurationMax;
+    }
+
+    public SimulatorSettings taskDurationMax(Duration duration) {
+        this.taskDurationMax = checkMax(taskDuration, duration);
         return this;
     }
 
@@ -106,6 +125,11 @@ public final class SimulatorSettings {
         ObjectNode n = SimJson.object();
         n.put("quirk_mode", quirkMode);
         n.put("task_duration_ms", taskDuration.toMillis());
+        if (taskDurationMax == null) {
+            n.putNull("task_duration_max_ms");
+        } else {
+            n.put("task_duration_max_ms", taskDurationMax.toMillis());
+        }
         n.put("task_failure_rate", taskFailureRate);
         n.put("prepare_duration_ms", prepareDuration.toMillis());
         n.put("token_lifetime_s", tokenLifetime.toSeconds());
@@ -117,9 +141,17 @@ public final class SimulatorSettings {
         if (json.has("quirk_mode")) {
             quirkMode(json.get("quirk_mode").asBoolean());
         }
-        if (json.has("task_duration_ms")) {
-            taskDuration(Duration.ofMillis(json.get("task_duration_ms").asLong()));
+        // Both bounds are checked together, so one request may move the range past its old ends.
+        Duration min = json.has("task_duration_ms")
+                ? requireNonNegative(Duration.ofMillis(json.get("task_duration_ms").asLong())) : taskDuration;
+        Duration max = taskDurationMax;
+        if (json.has("task_duration_max_ms")) {
+            JsonNode m = json.get("task_duration_max_ms");
+            max = m.isNull() ? null : Duration.ofMillis(m.asLong());
         }
+        checkMax(min, max);
+        taskDuration = min;
+        taskDurationMax = max;
         if (json.has("task_failure_rate")) {
             taskFailureRate(json.get("task_failure_rate").asDouble());
         }
@@ -139,6 +171,13 @@ public final class SimulatorSettings {
             throw new IllegalArgumentException("rate must be within 0..1: " + rate);
         }
         return rate;
+    }
+
+    private static Duration checkMax(Duration min, Duration max) {
+        if (max != null && max.compareTo(min) < 0) {
+            throw new IllegalArgumentException("taskDurationMax " + max + " is shorter than taskDuration " + min);
+        }
+        return max;
     }
 
     private static Duration requireNonNegative(Duration d) {

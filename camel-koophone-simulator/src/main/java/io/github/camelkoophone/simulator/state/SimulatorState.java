@@ -27,6 +27,7 @@ public final class SimulatorState {
     private final TaskEngine tasks;
     private final PrepareTracker prepares = new PrepareTracker();
     private Random random;
+    private Random durationRandom;
     private Ids ids;
     private int createdInstances;
 
@@ -53,6 +54,8 @@ public final class SimulatorState {
             clock.resetOffset();
             settings.copyFrom(initialSettings);
             random = new Random(seed);
+            // Its own stream, so turning the spread on leaves ids and job outcomes as they were for the seed.
+            durationRandom = new Random(seed ^ 0x7A5CD0A7L);
             ids = new Ids(random);
             tasks.clear();
             prepares.clear();
@@ -107,6 +110,20 @@ public final class SimulatorState {
     /** One Bernoulli draw from the seeded source. */
     public boolean draw(double probability) {
         return probability > 0 && random.nextDouble() < probability;
+    }
+
+    /**
+     * How long the next task's jobs take: taskDuration, or with taskDurationMax set a seeded uniform draw
+     * from taskDuration..taskDurationMax to the millisecond. Callers hold the lock.
+     */
+    public Duration nextTaskDuration() {
+        Duration min = settings.taskDuration();
+        Duration max = settings.taskDurationMax();
+        // Compared again because a concurrent settings change may land between the two reads.
+        if (max == null || max.compareTo(min) <= 0) {
+            return min;
+        }
+        return min.plusMillis(durationRandom.nextLong(max.toMillis() - min.toMillis() + 1));
     }
 
     public int nextCreatedInstanceNumber() {
