@@ -7,7 +7,7 @@ import java.util.Map;
 import io.github.camelkoophone.component.cloud.api.CloudService;
 import io.github.camelkoophone.component.cloud.call.ApiOperation;
 import io.github.camelkoophone.component.cloud.call.OperationCaller;
-import io.github.camelkoophone.component.cloud.tasks.TaskRegistry;
+import io.github.camelkoophone.component.cloud.tasks.LocalTaskLog;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.HealthCheckComponent;
 
@@ -21,7 +21,7 @@ public abstract class CloudComponent extends HealthCheckComponent {
 
     private final List<? extends ApiOperation> catalogue;
     private final CloudClients clients;
-    private final TaskRegistry taskRegistry;
+    private final LocalTaskLog localTaskLog;
 
     /**
      * @param catalogue      every operation of the service, planned when an endpoint first calls one
@@ -30,7 +30,7 @@ public abstract class CloudComponent extends HealthCheckComponent {
     protected CloudComponent(CloudService service, List<? extends ApiOperation> catalogue, String trackingOption) {
         this.catalogue = List.copyOf(catalogue);
         this.clients = new CloudClients(this, service);
-        this.taskRegistry = new TaskRegistry(trackingOption);
+        this.localTaskLog = new LocalTaskLog(trackingOption);
     }
 
     /** The options every endpoint starts from. */
@@ -51,6 +51,10 @@ public abstract class CloudComponent extends HealthCheckComponent {
         super.doStart();
         clients.start(getCamelContext(), getConfiguration().getMaxConnections());
         clients.transport(getConfiguration());
+        if (getConfiguration().getTaskLog() != null) {
+            // a bean of the registry, maybe shared by both components: the context starts it once and stops it last
+            getCamelContext().addService(getConfiguration().getTaskLog(), true, true);
+        }
     }
 
     @Override
@@ -70,9 +74,9 @@ public abstract class CloudComponent extends HealthCheckComponent {
         return clients.caller(c, catalogue);
     }
 
-    /** Where producers register the tasks they start, for the task-following consumers. */
-    public TaskRegistry taskRegistry() {
-        return taskRegistry;
+    /** The task log of endpoints that name none: the component's own memory. */
+    public LocalTaskLog localTaskLog() {
+        return localTaskLog;
     }
 
     /** The clock token expiry and signature dates follow, for tests that move time (not a component option). */

@@ -2,8 +2,10 @@ package io.github.camelkoophone.component.cloud;
 
 import io.github.camelkoophone.component.cloud.auth.Credentials;
 import io.github.camelkoophone.component.cloud.call.RequestAssembler;
+import io.github.camelkoophone.component.cloud.tasks.TaskLog;
 import io.github.camelkoophone.component.cloud.tasks.Tracking;
 import io.github.camelkoophone.component.cloud.model.InvalidInputException;
+import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -78,6 +80,11 @@ public abstract class CloudConfiguration implements Cloneable {
     @UriParam(label = "consumer", defaultValue = "5",
               description = "The task-following consumer (koophone:tasks, cph:jobs): how often an event whose exchange failed is offered again before it is given up (logged at WARN).")
     private int maxDeliveryAttempts = 5;
+
+    @UriParam(label = "advanced",
+              description = "Where producers record the tasks they start and where the task-following consumers (koophone:tasks, cph:jobs) take the ones they follow, e.g. #kafkaTaskLog (camel-koophone-kafka) so that several nodes share them. By default the component's own memory: every consumer of the component follows every task its producers start.")
+    @Metadata(autowired = false)
+    private TaskLog taskLog;
 
     /** The service's base URL, no trailing slash needed. */
     public abstract String getEndpoint();
@@ -303,6 +310,14 @@ public abstract class CloudConfiguration implements Cloneable {
 
     public void setPollConcurrency(int pollConcurrency) {
         this.pollConcurrency = pollConcurrency;
+    }
+
+    public TaskLog getTaskLog() {
+        return taskLog;
+    }
+
+    public void setTaskLog(TaskLog taskLog) {
+        this.taskLog = taskLog;
     }
 
     public int getMaxDeliveryAttempts() {

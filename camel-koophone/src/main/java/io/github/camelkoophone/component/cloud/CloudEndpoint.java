@@ -12,6 +12,10 @@ import io.github.camelkoophone.component.cloud.call.Input;
 import io.github.camelkoophone.component.cloud.call.OperationCaller;
 import io.github.camelkoophone.component.cloud.model.InvalidInputException;
 import io.github.camelkoophone.component.cloud.tasks.EventHeaders;
+import io.github.camelkoophone.component.cloud.tasks.FollowTaskProducer;
+import io.github.camelkoophone.component.cloud.tasks.TaskLog;
+import io.github.camelkoophone.component.cloud.tasks.TaskLogException;
+import io.github.camelkoophone.component.cloud.tasks.TaskRegistration;
 import io.github.camelkoophone.component.cloud.tasks.TrackedTasksConsumer;
 import org.apache.camel.Consumer;
 import org.apache.camel.Message;
@@ -90,8 +94,25 @@ public abstract class CloudEndpoint extends ScheduledPollEndpoint {
     public TrackedTasksConsumer.Settings trackingSettings() {
         CloudConfiguration c = getConfiguration();
         return new TrackedTasksConsumer.Settings(c.tracking(), kinds.scheme(), c.getPollConcurrency(),
-                c.getMaxDeliveryAttempts(), caller().worker(), getComponent().taskRegistry(), kinds.taskEventHeaders(),
+                c.getMaxDeliveryAttempts(), caller().worker(), taskLog(), kinds.taskEventHeaders(),
                 kinds.scheme() + ":" + kinds.tasksPath());
+    }
+
+    /** Where this endpoint's producers record the tasks they start and its consumer takes the ones it follows. */
+    public TaskLog taskLog() {
+        TaskLog configured = getConfiguration().getTaskLog();
+        return configured != null ? configured : getComponent().localTaskLog();
+    }
+
+    /** Records a task a producer of this endpoint started; throws {@link TaskLogException} naming it on failure. */
+    public void appendTask(TaskRegistration task) {
+        taskLog().append(kinds.scheme(), task);
+    }
+
+    /** The producer of {@code to("<scheme>:<tasksPath>")}: asks the task-following consumers to follow a task. */
+    protected static Producer followTasks(CloudEndpoint endpoint, String taskIdHeader, String operationHeader,
+                                          Function<String, ? extends ApiOperation> operations) {
+        return new FollowTaskProducer(endpoint, endpoint::appendTask, taskIdHeader, operationHeader, operations);
     }
 
     @Override

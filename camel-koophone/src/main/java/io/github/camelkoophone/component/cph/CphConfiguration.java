@@ -56,7 +56,7 @@ public class CphConfiguration extends CloudConfiguration {
     private String requestIds;
     @UriParam(label = "consumer", defaultValue = "3600000", javaType = "java.time.Duration", description = "cph:jobs: a request still running after this long has its unfinished jobs emitted with status TIMED_OUT and is dropped.")
     private long jobTimeout = 3_600_000;
-    @UriParam(label = "consumer", description = "cph:jobs: where pending requests and delivered jobs are kept so they survive restarts, e.g. a FileStateRepository. In memory by default.")
+    @UriParam(label = "consumer", description = "cph:jobs: where pending requests and delivered jobs are kept so they survive restarts, e.g. a FileStateRepository. In memory by default. Not used with a taskLog shared by nodes, which keeps this itself.")
     @Metadata(autowired = false)
     private StateRepository<String, String> jobStore;
     @UriParam(label = "consumer", defaultValue = "false", description = "cph:phones: emit only the phones whose status changed since the previous poll (the first poll emits all); by default every phone is emitted on every poll.")

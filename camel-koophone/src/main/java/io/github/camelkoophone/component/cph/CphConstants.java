@@ -28,6 +28,10 @@ public final class CphConstants {
               javaType = "Integer")
     public static final String PREVIOUS_STATUS = "CamelCphPreviousStatus";
 
+    @Metadata(label = "consumer", description = "A stable id of a job event (the request id, a slash and the job id), the same wherever and however often the event is delivered: for Camel's idempotent consumer downstream.",
+              javaType = "String")
+    public static final String EVENT_ID = "CamelCphEventId";
+
     private CphConstants() {
     }
 }

@@ -2,7 +2,6 @@ package io.github.camelkoophone.component.cph;
 
 import io.github.camelkoophone.component.cloud.CloudEndpoint;
 import io.github.camelkoophone.component.cloud.tasks.EventHeaders;
-import io.github.camelkoophone.component.cloud.tasks.FollowTaskProducer;
 import org.apache.camel.Category;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
@@ -21,10 +20,9 @@ public class CphEndpoint extends CloudEndpoint {
 
     private static final Kinds<CphEndpoint> KINDS = new Kinds<>("cph", JOBS, PHONES,
             new EventHeaders(CphConstants.REQUEST_ID, CphConstants.JOB_ID, CphConstants.PHONE_ID, CphConstants.JOB_STATUS,
-                    CphConstants.OPERATION),
+                    CphConstants.OPERATION, CphConstants.EVENT_ID),
             (endpoint, operation) -> new CphProducer(endpoint, CphOperation.fromName(operation)),
-            endpoint -> new FollowTaskProducer(endpoint, endpoint.getComponent().taskRegistry(), CphConstants.REQUEST_ID,
-                    CphConstants.OPERATION, CphOperation::fromName),
+            endpoint -> followTasks(endpoint, CphConstants.REQUEST_ID, CphConstants.OPERATION, CphOperation::fromName),
             CphJobsConsumer::new, CphPhonesConsumer::new);
 
     @UriPath(description = "The API operation to call, or jobs / phones for the event consumers.",

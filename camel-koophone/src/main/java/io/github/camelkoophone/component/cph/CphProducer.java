@@ -59,7 +59,7 @@ public class CphProducer extends DefaultProducer {
     private void track(Object result) {
         if (result instanceof RestartCloudPhonesResult restart && restart.getRequestId() != null
             && getEndpoint().getConfiguration().isTrackJobs()) {
-            getEndpoint().getComponent().taskRegistry().register(registration(restart));
+            getEndpoint().appendTask(registration(restart));
         }
     }
 

@@ -68,7 +68,7 @@ public class KooPhoneConfiguration extends CloudConfiguration {
     @UriParam(label = "consumer", defaultValue = "3600000", javaType = "java.time.Duration",
               description = "koophone:tasks: a task still running after this long is emitted with status TIMED_OUT and dropped.")
     private long taskTimeout = 3_600_000;
-    @UriParam(label = "consumer", description = "koophone:tasks: where pending tasks and delivered jobs are kept so they survive restarts, e.g. a FileStateRepository. In memory by default.")
+    @UriParam(label = "consumer", description = "koophone:tasks: where pending tasks and delivered jobs are kept so they survive restarts, e.g. a FileStateRepository. In memory by default. Not used with a taskLog shared by nodes, which keeps this itself.")
     @Metadata(autowired = false)
     private StateRepository<String, String> taskStore;
 

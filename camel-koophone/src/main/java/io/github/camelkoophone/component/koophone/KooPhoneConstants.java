@@ -45,6 +45,10 @@ public final class KooPhoneConstants {
     @Metadata(label = "producer", description = "The response's error_msg.", javaType = "String")
     public static final String ERROR_MESSAGE = "CamelKooPhoneErrorMessage";
 
+    @Metadata(label = "consumer", description = "A stable id of a task event (the task id, a slash and the job id; the task id alone for a whole-task event), the same wherever and however often the event is delivered: for Camel's idempotent consumer downstream.",
+              javaType = "String")
+    public static final String EVENT_ID = "CamelKooPhoneEventId";
+
     private KooPhoneConstants() {
     }
 }

@@ -2,7 +2,6 @@ package io.github.camelkoophone.component.koophone;
 
 import io.github.camelkoophone.component.cloud.CloudEndpoint;
 import io.github.camelkoophone.component.cloud.tasks.EventHeaders;
-import io.github.camelkoophone.component.cloud.tasks.FollowTaskProducer;
 import org.apache.camel.Category;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
@@ -21,10 +20,9 @@ public class KooPhoneEndpoint extends CloudEndpoint {
 
     private static final Kinds<KooPhoneEndpoint> KINDS = new Kinds<>("koophone", TASKS, INSTANCE_STATUS,
             new EventHeaders(KooPhoneConstants.TASK_ID, KooPhoneConstants.JOB_ID, KooPhoneConstants.INSTANCE_ID,
-                    KooPhoneConstants.JOB_STATUS, KooPhoneConstants.OPERATION),
+                    KooPhoneConstants.JOB_STATUS, KooPhoneConstants.OPERATION, KooPhoneConstants.EVENT_ID),
             (endpoint, operation) -> new KooPhoneProducer(endpoint, KooPhoneOperation.fromName(operation)),
-            endpoint -> new FollowTaskProducer(endpoint, endpoint.getComponent().taskRegistry(), KooPhoneConstants.TASK_ID,
-                    KooPhoneConstants.OPERATION, KooPhoneOperation::fromName),
+            endpoint -> followTasks(endpoint, KooPhoneConstants.TASK_ID, KooPhoneConstants.OPERATION, KooPhoneOperation::fromName),
             KooPhoneTasksConsumer::new, KooPhoneInstanceStatusConsumer::new);
 
     @UriPath(description = "The API operation to call, or tasks / instanceStatus for the event consumers.",

@@ -94,7 +94,7 @@ public class KooPhoneProducer extends DefaultAsyncProducer {
 
     private void track(Object result, KooPhoneOperation op) {
         if (result instanceof TaskResult task && task.getTaskId() != null && getEndpoint().getConfiguration().isTrackTasks()) {
-            getEndpoint().getComponent().taskRegistry().register(registration(task, op));
+            getEndpoint().appendTask(registration(task, op));
         }
     }
 

@@ -98,6 +98,8 @@ class KooPhoneTasksConsumerTest extends SimulatorTestSupport {
                 assertThat(event.getMessage().getHeader(KooPhoneConstants.INSTANCE_ID)).isEqualTo(job.instanceId());
                 assertThat(event.getMessage().getHeader(KooPhoneConstants.TASK_ID)).isEqualTo(task.taskId());
                 assertThat(event.getMessage().getHeader(KooPhoneConstants.OPERATION)).isEqualTo("asyncCommand");
+                assertThat(event.getMessage().getHeader(KooPhoneConstants.EVENT_ID))
+                        .isEqualTo(task.taskId() + "/" + job.jobId());
             }
         }
         assertThat(events).filteredOn(e -> "FAILED".equals(status(e)))
@@ -122,6 +124,7 @@ class KooPhoneTasksConsumerTest extends SimulatorTestSupport {
         assertThat(task.getOperation()).isEqualTo("batchReset");
         assertThat(task.getTaskId()).startsWith("RM_");
         assertThat(task.getJobs()).extracting(JobEvent::getInstanceId).containsExactlyInAnyOrderElementsOf(ids.subList(0, 4));
+        assertThat(events.get(0).getMessage().getHeader(KooPhoneConstants.EVENT_ID)).isEqualTo(task.getTaskId());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
+import io.github.camelkoophone.component.cloud.tasks.TaskLog;
 import io.github.camelkoophone.component.koophone.KooPhoneConfiguration;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
@@ -77,7 +78,8 @@ public class KooPhoneComponentConfiguration extends ComponentConfigurationProper
 
     /**
      * koophone:tasks: where pending tasks and delivered jobs are kept so they survive restarts, e.g. a
-     * FileStateRepository. In memory by default. The option is a org.apache.camel.spi.StateRepository
+     * FileStateRepository. In memory by default. Not used with a taskLog shared by nodes, which keeps this
+     * itself. The option is a org.apache.camel.spi.StateRepository
      * type: refer to a bean as #bean:name.
      */
     private StateRepository<String, String> taskStore;
@@ -198,6 +200,15 @@ public class KooPhoneComponentConfiguration extends ComponentConfigurationProper
      */
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration requestTimeout = Duration.ofSeconds(30);
+
+    /**
+     * Where producers record the tasks they start and where the task-following consumers (koophone:tasks,
+     * cph:jobs) take the ones they follow, e.g. #kafkaTaskLog (camel-koophone-kafka) so that several nodes
+     * share them. By default the component's own memory: every consumer of the component follows every task
+     * its producers start. The option is a io.github.camelkoophone.component.cloud.tasks.TaskLog type: refer
+     * to a bean as #bean:name.
+     */
+    private TaskLog taskLog;
 
     /**
      * Used for enabling or disabling all consumer based health checks from this component.
@@ -501,6 +512,14 @@ public class KooPhoneComponentConfiguration extends ComponentConfigurationProper
 
     public void setRequestTimeout(Duration requestTimeout) {
         this.requestTimeout = requestTimeout;
+    }
+
+    public TaskLog getTaskLog() {
+        return taskLog;
+    }
+
+    public void setTaskLog(TaskLog taskLog) {
+        this.taskLog = taskLog;
     }
 
     public Boolean getHealthCheckConsumerEnabled() {

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelkoophone.component.cloud.tasks.LocalTaskLog;
 import io.github.camelkoophone.component.koophone.KooPhoneComponent;
 import io.github.camelkoophone.component.koophone.KooPhoneConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -158,7 +159,11 @@ class KooPhoneComponentConfigurationTest {
                 case "integer" -> 42;
                 case "enum" -> "task";
                 case "string" -> name.endsWith("ndpoint") ? "http://" + name + ".example" : name + "-value";
-                default -> name.equals("taskStore") ? new MemoryStateRepository() : new SSLContextParameters();
+                default -> switch (name) {
+                    case "taskStore" -> new MemoryStateRepository();
+                    case "taskLog" -> new LocalTaskLog("trackTasks");
+                    default -> new SSLContextParameters();
+                };
             };
             properties.get(name).getWriteMethod().invoke(source, value);
             expected.put(name, value instanceof Duration d ? d.toMillis() : value);

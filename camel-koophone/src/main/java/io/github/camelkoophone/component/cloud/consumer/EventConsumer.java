@@ -1,6 +1,7 @@
 package io.github.camelkoophone.component.cloud.consumer;
 
 import java.util.Queue;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -28,7 +29,18 @@ public abstract class EventConsumer extends ScheduledBatchPollingConsumer {
 
         /** How the event is named in the log line of a failed delivery (before it is settled). */
         String describe();
+
+        /** Whether the event is still to be delivered when its turn comes (its task may have moved elsewhere). */
+        default boolean wanted() {
+            return true;
+        }
     }
+
+    /**
+     * Held while an event is delivered, from the check that it is still wanted to its settling: what changes which
+     * events are wanted takes it too, so no event is delivered after it was given up.
+     */
+    protected final ReentrantLock delivering = new ReentrantLock();
 
     protected EventConsumer(Endpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -41,25 +53,36 @@ public abstract class EventConsumer extends ScheduledBatchPollingConsumer {
         for (int index = 0; index < total && isBatchAllowed(); index++) {
             Event event = (Event) events.poll();
             pendingExchanges = total - index - 1;
-            Exchange exchange = createExchange(false);
-            exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
-            exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
-            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
-            event.fill(exchange.getMessage());
+            delivering.lock();
             try {
-                getProcessor().process(exchange);
-            } catch (Exception e) {
-                exchange.setException(e);
+                if (event.wanted()) {
+                    deliver(event, index, total);
+                }
+            } finally {
+                delivering.unlock();
             }
-            Exception failure = exchange.getException();
-            if (failure != null) {
-                // told before the event is settled, whose bookkeeping may itself fail (a store closing at shutdown)
-                getExceptionHandler().handleException("Failed to deliver " + event.describe(), exchange, failure);
-            }
-            event.settle(failure);
-            releaseExchange(exchange, false);
         }
         pendingExchanges = 0;
         return total;
+    }
+
+    private void deliver(Event event, int index, int total) {
+        Exchange exchange = createExchange(false);
+        exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
+        exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
+        exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
+        event.fill(exchange.getMessage());
+        try {
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        Exception failure = exchange.getException();
+        if (failure != null) {
+            // told before the event is settled, whose bookkeeping may itself fail (a store closing at shutdown)
+            getExceptionHandler().handleException("Failed to deliver " + event.describe(), exchange, failure);
+        }
+        event.settle(failure);
+        releaseExchange(exchange, false);
     }
 }

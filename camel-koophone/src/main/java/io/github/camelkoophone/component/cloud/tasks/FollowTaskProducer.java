@@ -1,5 +1,6 @@
 package io.github.camelkoophone.component.cloud.tasks;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.github.camelkoophone.component.cloud.call.ApiOperation;
@@ -15,19 +16,19 @@ import org.apache.camel.support.DefaultProducer;
  */
 public class FollowTaskProducer extends DefaultProducer {
 
-    private final TaskRegistry registry;
+    private final Consumer<TaskRegistration> log;
     private final String taskIdHeader;
     private final String operationHeader;
     private final Function<String, ? extends ApiOperation> operations;
 
     /**
-     * @param registry   the component's, where its consumers take tasks from
+     * @param log        records the task in the endpoint's task log, where its consumers take tasks from
      * @param operations the service's operation of a name, failing on an unknown one
      */
-    public FollowTaskProducer(Endpoint endpoint, TaskRegistry registry, String taskIdHeader, String operationHeader,
+    public FollowTaskProducer(Endpoint endpoint, Consumer<TaskRegistration> log, String taskIdHeader, String operationHeader,
                               Function<String, ? extends ApiOperation> operations) {
         super(endpoint);
-        this.registry = registry;
+        this.log = log;
         this.taskIdHeader = taskIdHeader;
         this.operationHeader = operationHeader;
         this.operations = operations;
@@ -43,6 +44,6 @@ public class FollowTaskProducer extends DefaultProducer {
             throw new InvalidInputException(taskIdHeader, "is required (or a String body) to follow a task");
         }
         String operation = exchange.getMessage().getHeader(operationHeader, String.class);
-        registry.register(TaskRegistration.of(taskId, operation == null ? null : operations.apply(operation)));
+        log.accept(TaskRegistration.of(taskId, operation == null ? null : operations.apply(operation)));
     }
 }

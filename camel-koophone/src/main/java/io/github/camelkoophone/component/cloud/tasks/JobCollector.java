@@ -33,6 +33,9 @@ final class JobCollector<J> {
 
         /** An event's exchange completed: {@code failure} is null when it was delivered. */
         void settle(TrackedTask task, String key, Exception failure);
+
+        /** Whether the consumer still follows the task (it may have moved to another consumer meanwhile). */
+        boolean follows(TrackedTask task);
     }
 
     private final JobSource<J> source;
@@ -173,6 +176,11 @@ final class JobCollector<J> {
         @Override
         public void settle(Exception failure) {
             ledger.settle(task, key, failure);
+        }
+
+        @Override
+        public boolean wanted() {
+            return ledger.follows(task);
         }
 
         @Override

@@ -13,6 +13,11 @@ public record TaskRegistration(String taskId, ApiOperation operation, String[] j
 
     private static final String[] NONE = new String[0];
 
+    /** This task's state as a consumer starts following it, registered at {@code registeredAt} (epoch ms). */
+    public String state(long registeredAt) {
+        return new TrackedTask(taskId, operation == null ? null : operation.name(), registeredAt, jobIds, instanceIds).encode();
+    }
+
     /** A task known by its id only; its jobs are learnt from the first query. */
     public static TaskRegistration of(String taskId, ApiOperation operation) {
         return new TaskRegistration(taskId, operation, NONE, NONE);

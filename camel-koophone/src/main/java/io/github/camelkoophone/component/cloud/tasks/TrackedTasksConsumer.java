@@ -3,6 +3,7 @@ package io.github.camelkoophone.component.cloud.tasks;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *
  * @param <J> the service's job
  */
-public class TrackedTasksConsumer<J> extends EventConsumer implements TaskWatcher {
+public class TrackedTasksConsumer<J> extends EventConsumer implements TaskLog.Follower {
 
     public static final String SUCCEEDED = JobCollector.SUCCEEDED;
     public static final String FAILED = JobCollector.FAILED;
@@ -43,16 +44,17 @@ public class TrackedTasksConsumer<J> extends EventConsumer implements TaskWatche
      * What the machinery needs from the endpoint.
      *
      * @param tracking            the service's own tracking options
-     * @param storePrefix         the prefix of the store's keys, so services can share a repository
+     * @param service             the service, as the task log knows it ({@code koophone}, {@code cph}); also the
+     *                            prefix of the store's keys, so services can share a repository
      * @param pollConcurrency     queries in flight per poll
      * @param maxDeliveryAttempts failed deliveries before an event is given up
      * @param worker              runs the queries side by side
-     * @param registry            the component's registry producers register tasks with
+     * @param log                 where the tasks to follow come from and progress is recorded
      * @param headers             the service's event header names
      * @param eventSource         how events are named in log lines, e.g. {@code koophone:tasks}
      */
-    public record Settings(Tracking tracking, String storePrefix, int pollConcurrency, int maxDeliveryAttempts,
-                           Executor worker, TaskRegistry registry, EventHeaders headers, String eventSource) {
+    public record Settings(Tracking tracking, String service, int pollConcurrency, int maxDeliveryAttempts,
+                           Executor worker, TaskLog log, EventHeaders headers, String eventSource) {
     }
 
     private final JobSource<J> jobs;
@@ -62,6 +64,7 @@ public class TrackedTasksConsumer<J> extends EventConsumer implements TaskWatche
     private final Map<TrackedTask, Set<String>> ending = new ConcurrentHashMap<>();
     private Settings settings;
     private TaskStore store;
+    private TaskLog.Following following;
     private JobCollector<J> collector;
     private volatile boolean indexDirty;
 
@@ -83,23 +86,28 @@ public class TrackedTasksConsumer<J> extends EventConsumer implements TaskWatche
                 settings.eventSource(), new Ledger());
         // without a store the map of followed tasks is all the state there is: nothing survives a restart anyway
         ServiceHelper.startService(tracking.store());
-        store = tracking.store() != null ? new TaskStore(tracking.store(), settings.storePrefix()) : TaskStore.NONE;
+        boolean ownStore = tracking.store() != null && !settings.log().keepsProgress();
+        if (tracking.store() != null && !ownStore) {
+            LOG.warn("{}: the taskStore is not used: the task log keeps what this consumer delivered", settings.eventSource());
+        }
+        store = ownStore ? new TaskStore(tracking.store(), settings.service()) : TaskStore.NONE;
         tasks.putAll(store.load());
         if (!tasks.isEmpty()) {
             LOG.info("Resuming {} pending tasks from the task store", tasks.size());
         }
+        following = settings.log().follow(settings.service(), getEndpoint().getEndpointKey(), this);
         if (tracking.initialTaskIds() != null) {
             Arrays.stream(tracking.initialTaskIds().split(",")).map(String::trim).filter(id -> !id.isEmpty())
-                    .forEach(id -> watch(TaskRegistration.of(id, null)));
+                    .forEach(id -> following.adopt(TaskRegistration.of(id, null)));
         }
-        settings.registry().attach(this);
         super.doStart();
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (settings != null) {
-            settings.registry().detach(this);
+        if (following != null) {
+            // kept, closed: a poll still settling an event records into a closed following, which ignores it
+            following.close();
         }
         super.doStop();
         if (store != null) {
@@ -111,13 +119,34 @@ public class TrackedTasksConsumer<J> extends EventConsumer implements TaskWatche
     }
 
     @Override
-    public void watch(TaskRegistration registration) {
-        String operation = registration.operation() == null ? null : registration.operation().name();
-        TrackedTask task = new TrackedTask(registration.taskId(), operation, System.currentTimeMillis(),
-                registration.jobIds(), registration.instanceIds());
-        if (tasks.putIfAbsent(registration.taskId(), task) == null) {
+    public void follow(String taskId, String state) {
+        TrackedTask task;
+        try {
+            task = TrackedTask.decode(taskId, state);
+        } catch (RuntimeException e) {
+            LOG.warn("Not following task {}: its recorded state cannot be read ({})", taskId, e.getMessage());
+            return;
+        }
+        if (tasks.putIfAbsent(taskId, task) == null) {
             store.added(task);
             indexDirty = true;
+        }
+    }
+
+    @Override
+    public void unfollow(Collection<String> taskIds) {
+        delivering.lock();
+        try {
+            for (String taskId : taskIds) {
+                TrackedTask task = tasks.remove(taskId);
+                if (task != null) {
+                    ending.remove(task);
+                    store.remove(taskId);
+                    indexDirty = true;
+                }
+            }
+        } finally {
+            delivering.unlock();
         }
     }
 
@@ -178,6 +207,11 @@ public class TrackedTasksConsumer<J> extends EventConsumer implements TaskWatche
         }
 
         @Override
+        public boolean follows(TrackedTask task) {
+            return tasks.get(task.taskId) == task;
+        }
+
+        @Override
         public void settle(TrackedTask task, String key, Exception failure) {
             if (failure == null) {
                 task.delivered(key);
@@ -197,6 +231,7 @@ public class TrackedTasksConsumer<J> extends EventConsumer implements TaskWatche
                 }
             }
             store.save(task);
+            following.record(task.taskId, task.encode());
         }
 
         @Override
@@ -207,8 +242,11 @@ public class TrackedTasksConsumer<J> extends EventConsumer implements TaskWatche
 
     private void forget(TrackedTask task) {
         ending.remove(task);
-        tasks.remove(task.taskId);
-        store.remove(task.taskId);
-        indexDirty = true;
+        // only while still followed: a task the log moved to another consumer is that one's to end
+        if (tasks.remove(task.taskId, task)) {
+            store.remove(task.taskId);
+            following.done(task.taskId);
+            indexDirty = true;
+        }
     }
 }
