@@ -3,6 +3,7 @@ package io.github.camelkoophone.component.koophone.springboot;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import io.github.camelkoophone.component.cloud.tasks.TaskLog;
 import io.github.camelkoophone.component.koophone.KooPhoneConfiguration;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -15,8 +16,9 @@ import org.springframework.core.convert.converter.GenericConverter;
 import org.springframework.stereotype.Component;
 
 /**
- * Binds the object-valued options ({@code configuration}, {@code taskStore}, {@code sslContextParameters}) from a
- * bean reference: {@code camel.component.koophone.task-store=#bean:myStore} (or {@code #myStore}).
+ * Binds the object-valued options ({@code configuration}, {@code taskStore}, {@code taskLog},
+ * {@code sslContextParameters}) from a bean reference: {@code camel.component.koophone.task-store=#bean:myStore} (or
+ * {@code #myStore}), {@code camel.component.koophone.task-log=#kafkaTaskLog}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConfigurationPropertiesBinding
@@ -31,6 +33,7 @@ public class KooPhoneComponentConverter implements GenericConverter {
         Set<ConvertiblePair> answer = new LinkedHashSet<>();
         answer.add(new ConvertiblePair(String.class, KooPhoneConfiguration.class));
         answer.add(new ConvertiblePair(String.class, StateRepository.class));
+        answer.add(new ConvertiblePair(String.class, TaskLog.class));
         answer.add(new ConvertiblePair(String.class, SSLContextParameters.class));
         return answer;
     }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import io.github.camelkoophone.component.cloud.tasks.LocalTaskLog;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
@@ -59,12 +60,16 @@ class KooPhoneAutoConfigurationTest {
     @Test
     void objectOptionsReferToBeans() {
         MemoryStateRepository store = new MemoryStateRepository();
+        LocalTaskLog log = new LocalTaskLog("trackTasks");
         runner.withBean("tasks", MemoryStateRepository.class, () -> store)
+                .withBean("sharedLog", LocalTaskLog.class, () -> log)
                 .withPropertyValues("camel.component.koophone.task-store=#bean:tasks",
+                        "camel.component.koophone.task-log=#sharedLog",
                         "camel.component.koophone.retry-delay=250ms", "camel.component.koophone.request-timeout=1500")
                 .run(context -> {
                     KooPhoneComponentConfiguration properties = context.getBean(KooPhoneComponentConfiguration.class);
                     assertThat(properties.getTaskStore()).isSameAs(store);
+                    assertThat(properties.getTaskLog()).isSameAs(log);
                     assertThat(properties.getRetryDelay()).isEqualTo(Duration.ofMillis(250));
                     assertThat(properties.getRequestTimeout()).as("a bare number is milliseconds").isEqualTo(Duration.ofMillis(1500));
                 });
