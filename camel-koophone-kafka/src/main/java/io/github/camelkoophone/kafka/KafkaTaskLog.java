@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * cph:jobs) and each follows the tasks of the partitions Kafka assigns it, going on from the progress their last
  * follower recorded; see {@code docs/cluster.md} for the guarantees and the topic's settings.
  * <p>
- * A bean, configured once and named on the component: {@code camel.beans.kafkaTaskLog = #class:...KafkaTaskLog},
- * {@code camel.beans.kafkaTaskLog.bootstrapServers = ...}, {@code camel.component.koophone.task-log = #kafkaTaskLog}.
+ * A bean, configured once and named on the component; with Camel Main:
+ * {@code camel.beans.kafkaTaskLog = #class:...KafkaTaskLog}, {@code camel.beans.kafkaTaskLog.bootstrapServers = ...},
+ * {@code camel.component.koophone.task-log = #kafkaTaskLog} (Spring Boot: a {@code @Bean}, see docs/spring-boot.md).
  * The component starts and stops it with the CamelContext. One node has one such bean, with at most one following
  * consumer per service.
  */

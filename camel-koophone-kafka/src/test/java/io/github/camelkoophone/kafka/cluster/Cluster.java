@@ -17,17 +17,17 @@ import io.github.camelkoophone.kafka.KafkaBroker;
  * say: the tasks their producers started (or could not record) and the events their sinks received, per event id.
  * Each scenario uses a topic (and so a consumer group) of its own.
  */
-final class Cluster implements AutoCloseable {
+public final class Cluster implements AutoCloseable {
 
     /** Fast failure detection for the tests; production keeps Kafka's defaults or sets its own. */
-    static final List<String> CLIENT_PROPERTIES = List.of("kafka.session.timeout.ms=3000",
+    public static final List<String> CLIENT_PROPERTIES = List.of("kafka.session.timeout.ms=3000",
             "kafka.heartbeat.interval.ms=500", "kafka.request.timeout.ms=3000", "kafka.delivery.timeout.ms=8000",
             "kafka.max.block.ms=5000");
 
-    final JavaProcess broker;
-    final String bootstrapServers;
-    final SimulatorProcess sim;
-    final List<String> instances;
+    public final JavaProcess broker;
+    public final String bootstrapServers;
+    public final SimulatorProcess sim;
+    public final List<String> instances;
     private final List<JavaProcess> nodes = new ArrayList<>();
     private String topic = "koophone-tasks";
 
@@ -39,14 +39,18 @@ final class Cluster implements AutoCloseable {
     }
 
     static Cluster start() throws Exception {
+        return start(SimulatorProcess.start(100));
+    }
+
+    /** A broker process beside this simulator. */
+    public static Cluster start(SimulatorProcess sim) throws Exception {
         JavaProcess broker = JavaProcess.start("kafka", KafkaBroker.class.getName(), List.of());
-        SimulatorProcess sim = SimulatorProcess.start(100);
         String line = broker.await(text -> text.startsWith(KafkaBroker.READY), Duration.ofSeconds(60)).text();
         return new Cluster(broker, line.substring(KafkaBroker.READY.length()), sim);
     }
 
     /** Starts a scenario: a topic of its own, no nodes yet. */
-    void scenario(String name) throws InterruptedException {
+    public void scenario(String name) throws InterruptedException {
         for (JavaProcess node : nodes) {
             node.close();
         }
@@ -56,9 +60,15 @@ final class Cluster implements AutoCloseable {
 
     /** Starts a node process and waits until its CamelContext runs. */
     JavaProcess node(String name, boolean consume) throws IOException {
+        return node(name, consume, List.of("delay=500"));
+    }
+
+    /** A node with more {@link ClusterNode} arguments (they win over the defaults). */
+    public JavaProcess node(String name, boolean consume, List<String> more) throws IOException {
         List<String> args = new ArrayList<>(List.of("name=" + name, "sim=" + sim.url(), "kafka=" + bootstrapServers,
-                "topic=" + topic, "consume=" + consume, "delay=500"));
+                "topic=" + topic, "consume=" + consume));
         args.addAll(CLIENT_PROPERTIES);
+        args.addAll(more);
         JavaProcess node = JavaProcess.start(name, ClusterNode.class.getName(), args);
         nodes.add(node);
         node.await("READY"::equals, Duration.ofSeconds(60));
@@ -66,14 +76,14 @@ final class Cluster implements AutoCloseable {
     }
 
     /** Asks the node to start tasks and waits until its producer is done with them. */
-    void startTasks(JavaProcess node, int count) {
+    public void startTasks(JavaProcess node, int count) {
         int before = count(node, "STARTS-DONE");
         node.send("start " + count + " " + String.join(",", instances));
         awaitTrue(() -> count(node, "STARTS-DONE") > before, Duration.ofSeconds(120), node.name() + " starting tasks");
     }
 
     /** Asks for a graceful stop: Camel stops, the consumer leaves the group. */
-    void stop(JavaProcess node) throws InterruptedException {
+    public void stop(JavaProcess node) throws InterruptedException {
         node.send("stop");
         if (!node.waitFor(Duration.ofSeconds(60))) {
             throw new AssertionError(node.name() + " did not stop within 60 s");
@@ -102,7 +112,7 @@ final class Cluster implements AutoCloseable {
     }
 
     /** How often each event reached a sink, over every node that ran in this scenario. */
-    Map<String, Integer> deliveries() {
+    public Map<String, Integer> deliveries() {
         Map<String, Integer> counts = new HashMap<>();
         for (JavaProcess node : nodes) {
             node.lines().stream().map(JavaProcess.Line::text).filter(t -> t.startsWith("EVENT "))
@@ -160,11 +170,24 @@ final class Cluster implements AutoCloseable {
         void run() throws Exception;
     }
 
-    static int count(JavaProcess node, String text) {
+    /** The latest "Following N task(s) of ..." line the survivors logged after the kill: its partitions rebuilt. */
+    public static long lastRebuildAfter(long killedAt, JavaProcess... survivors) {
+        long last = killedAt;
+        for (JavaProcess node : survivors) {
+            for (JavaProcess.Line line : node.lines()) {
+                if (line.at() > killedAt && line.text().contains("PartitionFollowing - Following ")) {
+                    last = Math.max(last, line.at());
+                }
+            }
+        }
+        return last;
+    }
+
+    public static int count(JavaProcess node, String text) {
         return (int) node.lines().stream().filter(line -> line.text().equals(text)).count();
     }
 
-    static void awaitTrue(BooleanSupplier condition, Duration timeout, String what) {
+    public static void awaitTrue(BooleanSupplier condition, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -25,8 +25,8 @@ import org.apache.camel.impl.DefaultCamelContext;
  *                     then STARTS-DONE
  * stop                stops Camel (leaving the group) and exits: STOPPED
  * </pre>
- * Arguments are {@code key=value}: sim, kafka, topic, consume (true), delay (poll ms), name, and kafka.* client
- * properties.
+ * Arguments are {@code key=value}: sim, kafka, topic, consume (true), delay (poll ms), name, ak/sk/project (AK/SK
+ * instead of the static token), and kafka.* client properties.
  */
 public final class ClusterNode {
 
@@ -36,6 +36,8 @@ public final class ClusterNode {
     }
 
     public static void main(String[] args) throws Exception {
+        // before any logger exists: the harness reads the task log's INFO lines (partitions followed, handed over)
+        System.setProperty("log4j2.configurationFile", "cluster-node-log4j2.xml");
         Map<String, String> options = new HashMap<>();
         Map<String, Object> kafka = new HashMap<>();
         for (String arg : args) {
@@ -57,7 +59,14 @@ public final class ClusterNode {
         camel.getCamelContextExtension().setName(options.getOrDefault("name", "node"));
         KooPhoneComponent component = new KooPhoneComponent();
         component.getConfiguration().setEndpoint(options.get("sim"));
-        component.getConfiguration().setAuthToken(TOKEN);
+        if (options.containsKey("ak")) {
+            // a key of its own, so the simulator's journal tells this node's requests apart
+            component.getConfiguration().setAccessKey(options.get("ak"));
+            component.getConfiguration().setSecretKey(options.get("sk"));
+            component.getConfiguration().setProjectId(options.get("project"));
+        } else {
+            component.getConfiguration().setAuthToken(TOKEN);
+        }
         component.getConfiguration().setTaskLog(log);
         camel.addComponent("koophone", component);
         if (Boolean.parseBoolean(options.getOrDefault("consume", "true"))) {

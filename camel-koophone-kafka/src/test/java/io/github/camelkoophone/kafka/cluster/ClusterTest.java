@@ -100,7 +100,7 @@ class ClusterTest {
         assertThat(missing).as("events lost").isEmpty();
         assertThat(repeats).as("repeats: at most the one event the killed node had in flight").isLessThanOrEqualTo(1);
 
-        double failover = secondsFrom(killedAt, lastRebuildAfter(killedAt, nodes.get(0), nodes.get(2)));
+        double failover = secondsFrom(killedAt, Cluster.lastRebuildAfter(killedAt, nodes.get(0), nodes.get(2)));
         report(String.format("failover: 3 nodes, 1,000 tasks, %d job events; node b killed (kill -9) after %d events;"
                              + " 0 lost, %d repeated; its partitions followed again %.1f s after the kill"
                              + " (session.timeout.ms=3000)", expected.size(), deliveredBeforeKill, repeats, failover));
@@ -199,7 +199,7 @@ class ClusterTest {
         int repeats = deliveries.values().stream().mapToInt(n -> n - 1).sum();
         // records of events delivered while the broker did not answer are written when it is back, possibly after
         // their partitions moved (the outage expired every member's session): those events may be repeated
-        long regrouped = lastRebuildAfter(outage[1], a, b);
+        long regrouped = Cluster.lastRebuildAfter(outage[1], a, b);
         long deliveredUnrecorded = java.util.stream.Stream.of(a, b).flatMap(node -> node.lines().stream())
                 .filter(line -> line.text().startsWith("EVENT ") && line.at() > outage[0] && line.at() <= regrouped)
                 .count();
@@ -209,19 +209,6 @@ class ClusterTest {
                + " recorded and every job event delivered, " + named.size() + " named in a TaskLogException, 0 silent; "
                + deliveredUnrecorded + " events delivered while records could not be written, " + repeats
                + " of them repeated after the group re-formed");
-    }
-
-    /** The latest "Following N task(s) of ..." line the survivors logged after the kill: its partitions rebuilt. */
-    private static long lastRebuildAfter(long killedAt, JavaProcess... survivors) {
-        long last = killedAt;
-        for (JavaProcess node : survivors) {
-            for (JavaProcess.Line line : node.lines()) {
-                if (line.at() > killedAt && line.text().contains("PartitionFollowing - Following ")) {
-                    last = Math.max(last, line.at());
-                }
-            }
-        }
-        return last;
     }
 
     private static double secondsFrom(long from, long to) {

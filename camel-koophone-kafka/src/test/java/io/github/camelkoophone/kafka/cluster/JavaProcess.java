@@ -20,10 +20,10 @@ import java.util.function.Predicate;
  * arrived (and copied to {@code target/cluster-logs}), its input a line protocol, and killable with SIGKILL or
  * frozen with SIGSTOP.
  */
-final class JavaProcess implements AutoCloseable {
+public final class JavaProcess implements AutoCloseable {
 
     /** One line of output and when the test read it (System.nanoTime). */
-    record Line(long at, String text) {
+    public record Line(long at, String text) {
     }
 
     private final String name;
@@ -80,16 +80,16 @@ final class JavaProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    List<Line> lines() {
+    public List<Line> lines() {
         return lines;
     }
 
     /** Waits for the first line that matches; fails naming the process and its last output when none comes. */
-    Line await(Predicate<String> wanted, Duration timeout) {
+    public Line await(Predicate<String> wanted, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         int seen = 0;
         while (System.nanoTime() < deadline) {
@@ -108,22 +108,22 @@ final class JavaProcess implements AutoCloseable {
                 .map(Line::text).toList()));
     }
 
-    void send(String line) {
+    public void send(String line) {
         input.println(line);
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** kill -9: no shutdown hook, no leaving the group, nothing flushed. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
     /** kill -STOP / -CONT: the process stops answering and resumes, its connections open. */
-    void signal(String signal) throws IOException, InterruptedException {
+    public void signal(String signal) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
         if (kill.waitFor() != 0) {
             throw new IOException("kill -" + signal + " " + process.pid() + " failed");
@@ -131,7 +131,7 @@ final class JavaProcess implements AutoCloseable {
     }
 
     /** Waits for the process to end by itself. */
-    boolean waitFor(Duration timeout) throws InterruptedException {
+    public boolean waitFor(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -15,10 +15,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The simulator's standalone jar as a process of its own (its path from the build: {@code koophone.simulator.jar}),
- * driven over its admin API: its clock is moved by the test, so tasks of 1-30 s end within seconds.
+ * The simulator's standalone jar as a process of its own (its path from the build: {@code koophone.simulator.jar}; its
+ * main class on this class path otherwise), driven over its admin API: its clock is moved by the test, so tasks of 1-30 s end within seconds.
  */
-final class SimulatorProcess implements AutoCloseable {
+public final class SimulatorProcess implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,30 +31,36 @@ final class SimulatorProcess implements AutoCloseable {
         this.url = url;
     }
 
+    /** Tasks of 1-30 s on {@code instances} phones. */
     static SimulatorProcess start(int instances) throws IOException {
+        return start(List.of("--instances", Integer.toString(instances), "--task-duration", "1s", "--task-duration-max",
+                "30s", "--no-busy-check"));
+    }
+
+    /** A simulator with these command-line options, on a free port. */
+    public static SimulatorProcess start(List<String> options) throws IOException {
         String jar = System.getProperty("koophone.simulator.jar");
-        if (jar == null) {
-            throw new IllegalStateException("koophone.simulator.jar is not set: run the test through Maven");
-        }
-        JavaProcess process = JavaProcess.startJar("simulator", jar, List.of("--port", "0", "--instances",
-                Integer.toString(instances), "--task-duration", "1s", "--task-duration-max", "30s", "--no-busy-check"));
+        List<String> args = new ArrayList<>(List.of("--port", "0"));
+        args.addAll(options);
+        JavaProcess process = jar != null ? JavaProcess.startJar("simulator", jar, args)
+                : JavaProcess.start("simulator", "io.github.camelkoophone.simulator.Main", args);
         String line = process.await(text -> text.contains("listening on "), Duration.ofSeconds(30)).text();
         String url = line.substring(line.indexOf("listening on ") + "listening on ".length()).split(" ")[0];
         return new SimulatorProcess(process, url);
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
-    List<String> instanceIds() throws IOException, InterruptedException {
+    public List<String> instanceIds() throws IOException, InterruptedException {
         List<String> ids = new ArrayList<>();
         get("/_sim/instances").forEach(instance -> ids.add(instance.get("instance_id").asText()));
         return ids;
     }
 
     /** Every job of every task the simulator started: task id to job ids. */
-    Map<String, List<String>> jobsByTask() throws IOException, InterruptedException {
+    public Map<String, List<String>> jobsByTask() throws IOException, InterruptedException {
         Map<String, List<String>> jobs = new HashMap<>();
         for (JsonNode task : get("/_sim/tasks")) {
             List<String> ids = new ArrayList<>();
@@ -64,11 +70,12 @@ final class SimulatorProcess implements AutoCloseable {
         return jobs;
     }
 
-    void advance(Duration duration) throws IOException, InterruptedException {
+    public void advance(Duration duration) throws IOException, InterruptedException {
         post("/_sim/clock", "{\"advance_ms\":" + duration.toMillis() + "}");
     }
 
-    private JsonNode get(String path) throws IOException, InterruptedException {
+    /** An admin resource, e.g. {@code /_sim/journal?since=12}. */
+    public JsonNode get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
