@@ -9,8 +9,8 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
- * A one-node Kafka (broker and KRaft controller in one) inside this JVM, from Kafka's own test kit, with its
- * topics created up front. For the demo run and the test only.
+ * A one-node Kafka (broker and KRaft controller in one) inside this JVM, from Kafka's own test kit, with the given
+ * topics created up front. For the examples' demo runs and tests only; a real deployment has a Kafka cluster.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
@@ -27,6 +27,9 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("offsets.topic.num.partitions", "1")
+                // the lowest session.timeout.ms a client may ask for (Kafka's floor is 6 s): how soon a killed
+                // cluster node's tasks move in the cluster example
+                .setConfigProp("group.min.session.timeout.ms", "1000")
                 .build();
         try {
             cluster.format();
@@ -45,6 +48,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public String bootstrapServers() {
         return cluster.bootstrapServers();
+    }
+
+    /** An admin client of this broker; the caller closes it. */
+    public Admin admin() {
+        return cluster.admin();
     }
 
     @Override
