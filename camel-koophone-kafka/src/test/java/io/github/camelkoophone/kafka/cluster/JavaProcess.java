@@ -124,7 +124,8 @@ public final class JavaProcess implements AutoCloseable {
 
     /** kill -STOP / -CONT: the process stops answering and resumes, its connections open. */
     public void signal(String signal) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        // the shell's kill builtin: a bare machine may have no kill binary
+        Process kill = new ProcessBuilder("sh", "-c", "kill -" + signal + " " + process.pid()).inheritIO().start();
         if (kill.waitFor() != 0) {
             throw new IOException("kill -" + signal + " " + process.pid() + " failed");
         }
