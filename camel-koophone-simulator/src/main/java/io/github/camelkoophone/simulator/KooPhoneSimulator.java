@@ -22,6 +22,7 @@ import io.github.camelkoophone.simulator.koophone.PurchaseOperations;
 import io.github.camelkoophone.simulator.koophone.SkuCatalog;
 import io.github.camelkoophone.simulator.koophone.UsageOperations;
 import io.github.camelkoophone.simulator.state.Inventory;
+import io.github.camelkoophone.simulator.state.RateLimits;
 import io.github.camelkoophone.simulator.state.SimClock;
 import io.github.camelkoophone.simulator.state.SimInstance;
 import io.github.camelkoophone.simulator.state.SimulatorSettings;
@@ -116,7 +117,7 @@ public final class KooPhoneSimulator implements AutoCloseable {
         }
         SimulatorSettings settings = new SimulatorSettings(b.quirkMode, b.taskDuration, b.taskDurationMax,
                 b.taskFailureRate, b.prepareDuration == null ? b.taskDuration : b.prepareDuration, b.tokenLifetime,
-                b.busyCheck);
+                b.busyCheck, b.rateLimits);
         int generated = b.instanceCount != null ? b.instanceCount : (b.instances.isEmpty() ? DEFAULT_INSTANCE_COUNT : 0);
         this.state = new SimulatorState(clock, settings, b.seed, generated, b.instances, b.region, b.projectId,
                 b.projectName);
@@ -204,7 +205,10 @@ public final class KooPhoneSimulator implements AutoCloseable {
         return URI.create(url());
     }
 
-    /** Back to the configured start: instances, tasks, journal, faults, settings and clock offset. Issued tokens stay valid. */
+    /**
+     * Back to the configured start: instances, tasks, journal, faults, settings, full rate-limit buckets and clock
+     * offset. Issued tokens stay valid.
+     */
     public void reset() {
         state.reset();
         cph.reset();
@@ -340,6 +344,7 @@ public final class KooPhoneSimulator implements AutoCloseable {
         private SSLContext sslContext;
         private int journalCapacity = 10_000;
         private int cphPhones = DEFAULT_INSTANCE_COUNT;
+        private RateLimits rateLimits = RateLimits.NONE;
 
         private Builder() {
         }
@@ -471,6 +476,25 @@ public final class KooPhoneSimulator implements AutoCloseable {
          */
         public Builder clock(Clock base) {
             this.clock = base instanceof SimClock sc ? sc : new SimClock(base);
+            return this;
+        }
+
+        /**
+         * The gateway's per-project rate limit: a token bucket of {@code burst} tokens, refilled at {@code perSecond}
+         * per second of simulated time, full at start. Authenticated KooPhone and CPH requests take a token; with none
+         * left they are answered 429 {@code APIGW.0308} with Retry-After and not executed. Default: no limit.
+         */
+        public Builder rateLimit(double perSecond, int burst) {
+            this.rateLimits = rateLimits.withProject(new RateLimits.Limit(perSecond, burst));
+            return this;
+        }
+
+        /**
+         * A limit for one operation (the journal's name, e.g. {@code getTask}) per project, on top of
+         * {@link #rateLimit}: a request needs a token from both. Default: none.
+         */
+        public Builder operationRateLimit(String operation, double perSecond, int burst) {
+            this.rateLimits = rateLimits.withOperation(operation, new RateLimits.Limit(perSecond, burst));
             return this;
         }
 

@@ -16,6 +16,7 @@ import io.github.camelkoophone.simulator.faults.RandomFaults;
 import io.github.camelkoophone.simulator.iam.AccessKey;
 import io.github.camelkoophone.simulator.iam.SimUser;
 import io.github.camelkoophone.simulator.json.SimJson;
+import io.github.camelkoophone.simulator.state.RateLimits;
 import io.github.camelkoophone.simulator.state.SimInstance;
 
 /**
@@ -44,6 +45,8 @@ public final class Main {
               --token TOKEN             add a static always-valid token
               --no-default-credentials  drop the built-in user, AK/SK and static token
               --random-faults SPEC      e.g. 503=0.1,429=0.05,drop=0.02 (seeded by --seed)
+              --rate-limit R[:BURST]    throttle each project to R requests/s, bursts of BURST (default ceil(R))
+              --operation-rate-limit OP=R[:BURST]  also throttle one operation, e.g. getTask=5 (repeatable)
               --keystore FILE           serve HTTPS with this PKCS12 keystore
               --keystore-password PW    its password
               --help                    this text
@@ -126,6 +129,18 @@ public final class Main {
                 case "--token" -> b.staticToken(value(args, ++i, arg));
                 case "--no-default-credentials" -> b.withoutDefaultCredentials();
                 case "--random-faults" -> randomSpec = value(args, ++i, arg);
+                case "--rate-limit" -> {
+                    RateLimits.Limit l = rateLimit(value(args, ++i, arg), arg);
+                    b.rateLimit(l.perSecond(), l.burst());
+                }
+                case "--operation-rate-limit" -> {
+                    String[] kv = value(args, ++i, arg).split("=", 2);
+                    if (kv.length != 2 || kv[0].isBlank()) {
+                        throw new IllegalArgumentException("--operation-rate-limit takes OP=R[:BURST]");
+                    }
+                    RateLimits.Limit l = rateLimit(kv[1], arg);
+                    b.operationRateLimit(kv[0].trim(), l.perSecond(), l.burst());
+                }
                 case "--keystore" -> keystore = value(args, ++i, arg);
                 case "--keystore-password" -> keystorePassword = value(args, ++i, arg);
                 default -> throw new IllegalArgumentException("unknown option " + arg);
@@ -193,6 +208,18 @@ public final class Main {
             }
         }
         return f;
+    }
+
+    /** {@code R} or {@code R:BURST}; the burst defaults to one second's worth, at least 1. */
+    static RateLimits.Limit rateLimit(String text, String option) {
+        String[] p = text.split(":", 2);
+        try {
+            double perSecond = Double.parseDouble(p[0].trim());
+            return p.length == 2 ? new RateLimits.Limit(perSecond, Integer.parseInt(p[1].trim()))
+                    : RateLimits.Limit.of(perSecond);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " takes R[:BURST], e.g. 10 or 2.5:5, not " + text);
+        }
     }
 
     private static List<SimInstance> readInstances(Path file) {

@@ -2,6 +2,7 @@ package io.github.camelkoophone.simulator;
 
 import io.github.camelkoophone.simulator.iam.AccessKey;
 import io.github.camelkoophone.simulator.iam.SimUser;
+import io.github.camelkoophone.simulator.state.RateLimits;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -13,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,7 +70,8 @@ class MainTest {
                 instances.toString(), "--quirks", "--failure-rate", "0.25", "--token-lifetime", "10m",
                 "--user", "bob:pw:corp", "--ak", "AK1:SK1:TOK1", "--project", "ap-southeast-1:abcdefabcdefabcdefabcdefabcdefab",
                 "--random-faults", "503=0.5,drop=0.1", "--no-busy-check", "--region", "cn-north-7",
-                "--task-duration", "2s", "--task-duration-max", "30s"},
+                "--task-duration", "2s", "--task-duration-max", "30s", "--rate-limit", "2.5",
+                "--operation-rate-limit", "getTask=1:3", "--operation-rate-limit", "listInstances=4"},
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
             assertThat(sim.inventory().ids()).hasSize(3).contains("file0001");
@@ -77,6 +81,8 @@ class MainTest {
             assertThat(sim.settings().busyCheck()).isFalse();
             assertThat(sim.settings().taskDuration()).isEqualTo(Duration.ofSeconds(2));
             assertThat(sim.settings().taskDurationMax()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(sim.settings().rateLimits()).isEqualTo(new RateLimits(new RateLimits.Limit(2.5, 3),
+                    Map.of("getTask", new RateLimits.Limit(1, 3), "listInstances", new RateLimits.Limit(4, 4))));
             assertThat(sim.users()).extracting(SimUser::name).contains("bob");
             assertThat(sim.users().get(1).projectName()).isEqualTo("ap-southeast-1");
             assertThat(sim.accessKeys()).contains(new AccessKey("AK1", "SK1", "TOK1"));
@@ -92,11 +98,26 @@ class MainTest {
     void helpAndBadOptions() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(Main.start(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8))).isNull();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port", "--random-faults", "--task-duration-max");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port", "--random-faults", "--task-duration-max",
+                "--rate-limit R[:BURST]", "--operation-rate-limit OP=R[:BURST]");
         assertThatThrownBy(() -> Main.start(new String[] {"--bogus"}, System.out))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Main.start(new String[] {"--port"}, System.out))
                 .isInstanceOf(IllegalArgumentException.class);
+        for (String[] bad : List.of(new String[] {"--rate-limit", "fast"}, new String[] {"--rate-limit", "0"},
+                new String[] {"--rate-limit", "5:0"}, new String[] {"--operation-rate-limit", "getTask"},
+                new String[] {"--operation-rate-limit", "=5"})) {
+            assertThatThrownBy(() -> Main.start(bad, System.out)).as(String.join(" ", bad))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void rateLimitBurstDefaultsToOneSecondsWorth() {
+        assertThat(Main.rateLimit("10", "--rate-limit")).isEqualTo(new RateLimits.Limit(10, 10));
+        assertThat(Main.rateLimit("2.5", "--rate-limit")).isEqualTo(new RateLimits.Limit(2.5, 3));
+        assertThat(Main.rateLimit("0.2", "--rate-limit")).isEqualTo(new RateLimits.Limit(0.2, 1));
+        assertThat(Main.rateLimit("0.2:4", "--rate-limit")).isEqualTo(new RateLimits.Limit(0.2, 4));
     }
 
     @Test

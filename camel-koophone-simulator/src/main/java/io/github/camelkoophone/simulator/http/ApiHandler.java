@@ -22,7 +22,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The request pipeline for the API (and IAM): journal → faults → gateway authentication →
+ * The request pipeline for the API (and IAM): journal → faults → gateway authentication → rate limit →
  * x-request-id check → operation under the state lock → answer. The order mirrors the real
  * path: throttling and auth happen at the gateway before the service sees the request.
  */
@@ -115,6 +115,12 @@ public final class ApiHandler implements HttpHandler {
             if (!auth.ok()) {
                 return gatewayAuthFailure(auth.reason());
             }
+            // After auth: the gateway's limits are per project, and only credentials say whose request it is.
+            String project = record.project != null ? record.project : state.projectId();
+            long retryAfter = state.rateLimiter().acquire(project, op.name(), state.now());
+            if (retryAfter > 0) {
+                return throttled(project, op.name(), retryAfter);
+            }
             SimResponse idProblem = checkRequestId(op, request);
             if (idProblem != null) {
                 return idProblem;
@@ -157,6 +163,12 @@ public final class ApiHandler implements HttpHandler {
     static SimResponse gatewayAuthFailure(String reason) {
         return SimResponse.error(401, ErrorCodes.GATEWAY_AUTH, "Incorrect IAM authentication information: " + reason,
                 "error_msg");
+    }
+
+    private static SimResponse throttled(String project, String operation, long retryAfterSeconds) {
+        return SimResponse.error(429, ErrorCodes.GATEWAY_THROTTLED, "The throttling threshold has been reached: "
+                + "project " + project + ", operation " + operation + "; retry after " + retryAfterSeconds + " s",
+                "error_msg").header("Retry-After", String.valueOf(retryAfterSeconds));
     }
 
     private void answerWithFault(HttpExchange exchange, SimRequest request, Fault fault, Record record)

@@ -64,7 +64,12 @@ public final class ErrorCodes {
     public static final String GATEWAY_AUTH = "APIGW.0301";
     /** 404 from the gateway: no such API. */
     public static final String GATEWAY_NOT_FOUND = "APIGW.0101";
-    /** 429 from the gateway: throttled. */
+    /**
+     * 429 from the gateway: throttled, by a 429 fault or by the rate limit (with Retry-After). The gateway's
+     * throttling code: the API page gives APIGW codes to the gateway's throttling and 429 to rate limiting (the number
+     * itself is not on that page; Huawei's gateway documents 0308 as "APIG.0308"). The error_msg wording is the
+     * simulator's choice.
+     */
     public static final String GATEWAY_THROTTLED = "APIGW.0308";
     /** 502/503/504 from the gateway: backend unavailable. */
     public static final String GATEWAY_UNAVAILABLE = "APIGW.0203";

@@ -59,7 +59,7 @@ public final class Journal {
         if (entries.size() > capacity) {
             entries.removeFirst();
         }
-        counters.merge(operation, new OperationCounter(0, 0, 0).plus(e), (a, b) -> a.plus(e));
+        counters.merge(operation, new OperationCounter(0, 0, 0, 0).plus(e), (a, b) -> a.plus(e));
         return e;
     }
 
@@ -97,6 +97,17 @@ public final class Journal {
     public synchronized long executedCount(String operation) {
         OperationCounter c = counters.get(operation);
         return c == null ? 0 : c.executed();
+    }
+
+    /** Requests of one operation answered 429 (rate limit or 429 fault) since the last clear. */
+    public synchronized long throttledCount(String operation) {
+        OperationCounter c = counters.get(operation);
+        return c == null ? 0 : c.throttled();
+    }
+
+    /** Requests of every operation answered 429 since the last clear. */
+    public synchronized long throttledCount() {
+        return counters.values().stream().mapToLong(OperationCounter::throttled).sum();
     }
 
     /** Counters by operation name. */
@@ -190,7 +201,7 @@ public final class Journal {
     public synchronized ObjectNode countersJson() {
         ObjectNode n = SimJson.object();
         counters.forEach((op, c) -> n.putObject(op).put("requests", c.requests()).put("executed", c.executed())
-                .put("failed", c.failed()));
+                .put("failed", c.failed()).put("throttled", c.throttled()));
         return n;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkoophone.simulator.json.SimJson;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The behaviour knobs that may change while the simulator runs (from Java or {@code POST /_sim/settings}).
@@ -19,10 +20,11 @@ public final class SimulatorSettings {
     private volatile Duration prepareDuration;
     private volatile Duration tokenLifetime;
     private volatile boolean busyCheck;
+    private volatile RateLimits rateLimits;
 
     public SimulatorSettings(boolean quirkMode, Duration taskDuration, Duration taskDurationMax,
                              double taskFailureRate, Duration prepareDuration, Duration tokenLifetime,
-                             boolean busyCheck) {
+                             boolean busyCheck, RateLimits rateLimits) {
         this.quirkMode = quirkMode;
         this.taskDuration = taskDuration;
         this.taskDurationMax = checkMax(taskDuration, taskDurationMax);
@@ -30,11 +32,12 @@ public final class SimulatorSettings {
         this.prepareDuration = prepareDuration;
         this.tokenLifetime = tokenLifetime;
         this.busyCheck = busyCheck;
+        this.rateLimits = Objects.requireNonNull(rateLimits);
     }
 
     SimulatorSettings copy() {
         return new SimulatorSettings(quirkMode, taskDuration, taskDurationMax, taskFailureRate, prepareDuration,
-                tokenLifetime, busyCheck);
+                tokenLifetime, busyCheck, rateLimits);
     }
 
     void copyFrom(SimulatorSettings other) {
@@ -45,6 +48,7 @@ public final class SimulatorSettings {
         prepareDuration = other.prepareDuration;
         tokenLifetime = other.tokenLifetime;
         busyCheck = other.busyCheck;
+        rateLimits = other.rateLimits;
     }
 
     /** Whether responses use the reference examples' odd shapes ({@code ecmd_jobs}, top-level {@code status_results}...). */
@@ -121,6 +125,27 @@ public final class SimulatorSettings {
         return this;
     }
 
+    /** The gateway's throttling thresholds ({@link RateLimits#NONE}: never throttled). */
+    public RateLimits rateLimits() {
+        return rateLimits;
+    }
+
+    /** Replaces every limit; the buckets start full again. */
+    public SimulatorSettings rateLimits(RateLimits limits) {
+        this.rateLimits = Objects.requireNonNull(limits);
+        return this;
+    }
+
+    /** Sets the per-project limit, keeping the per-operation ones; the buckets start full again. */
+    public SimulatorSettings rateLimit(double perSecond, int burst) {
+        return rateLimits(rateLimits.withProject(new RateLimits.Limit(perSecond, burst)));
+    }
+
+    /** Adds or replaces one operation's limit (on top of the project's); the buckets start full again. */
+    public SimulatorSettings operationRateLimit(String operation, double perSecond, int burst) {
+        return rateLimits(rateLimits.withOperation(operation, new RateLimits.Limit(perSecond, burst)));
+    }
+
     public ObjectNode toJson() {
         ObjectNode n = SimJson.object();
         n.put("quirk_mode", quirkMode);
@@ -134,10 +159,13 @@ public final class SimulatorSettings {
         n.put("prepare_duration_ms", prepareDuration.toMillis());
         n.put("token_lifetime_s", tokenLifetime.toSeconds());
         n.put("busy_check", busyCheck);
+        n.set("rate_limit", rateLimits.toJson());
         return n;
     }
 
     public void apply(JsonNode json) {
+        // Parsed first, so a malformed limit refuses the whole request before anything changes.
+        RateLimits limits = json.has("rate_limit") ? RateLimits.fromJson(json.get("rate_limit")) : null;
         if (json.has("quirk_mode")) {
             quirkMode(json.get("quirk_mode").asBoolean());
         }
@@ -163,6 +191,9 @@ public final class SimulatorSettings {
         }
         if (json.has("busy_check")) {
             busyCheck(json.get("busy_check").asBoolean());
+        }
+        if (limits != null) {
+            rateLimits(limits);
         }
     }
 

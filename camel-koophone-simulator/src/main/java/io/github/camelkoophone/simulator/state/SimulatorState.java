@@ -26,6 +26,7 @@ public final class SimulatorState {
     private final Inventory inventory;
     private final TaskEngine tasks;
     private final PrepareTracker prepares = new PrepareTracker();
+    private final RateLimiter rateLimiter;
     private Random random;
     private Random durationRandom;
     private Ids ids;
@@ -45,10 +46,14 @@ public final class SimulatorState {
         this.projectName = projectName;
         this.inventory = new Inventory(this);
         this.tasks = new TaskEngine(this);
+        this.rateLimiter = new RateLimiter(settings);
         reset();
     }
 
-    /** Back to the configured start: same seed, same instances, no tasks, initial settings, clock offset dropped. */
+    /**
+     * Back to the configured start: same seed, same instances, no tasks, initial settings, full rate-limit buckets,
+     * clock offset dropped.
+     */
     public void reset() {
         synchronized (lock) {
             clock.resetOffset();
@@ -59,6 +64,8 @@ public final class SimulatorState {
             ids = new Ids(random);
             tasks.clear();
             prepares.clear();
+            // The clock goes back and the limits may be the same value: only clearing refills the buckets.
+            rateLimiter.clear();
             createdInstances = 0;
             inventory.replaceAll(seedInstances());
         }
@@ -152,6 +159,10 @@ public final class SimulatorState {
 
     public TaskEngine tasks() {
         return tasks;
+    }
+
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
     }
 
     public PrepareTracker prepares() {
