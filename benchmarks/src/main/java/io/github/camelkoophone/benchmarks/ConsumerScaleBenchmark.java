@@ -67,6 +67,8 @@ final class ConsumerScaleBenchmark {
     static final Duration LEAD = Duration.ofSeconds(1);
     static final int[] CONCURRENCY = {10, 50};
     static final String COMMAND = "echo koophone";
+    /** Every task asked about at every poll (no adaptive schedule): the suite measures what one poll costs. */
+    static final String EVERY_POLL = "maxPollInterval=0";
 
     private final Settings settings;
     private final int tasks;
@@ -368,7 +370,7 @@ final class ConsumerScaleBenchmark {
         void warmUp(KooPhoneSimulator sim, CreatedTasks created, int concurrency, int count) throws Exception {
             PollTimer warm = new PollTimer(sim);
             context.getRegistry().bind("warmTimer", warm);
-            KooPhoneTasksConsumer throwaway = addConsumer("warm-up", "koophone:tasks?startScheduler=false&pollConcurrency="
+            KooPhoneTasksConsumer throwaway = addConsumer("warm-up", "koophone:tasks?" + EVERY_POLL + "&startScheduler=false&pollConcurrency="
                     + concurrency + "&useFixedDelay=true&pollStrategy=#warmTimer", exchange -> { });
             registerAll(created, 0, count);
             throwaway.startScheduler();
@@ -398,7 +400,7 @@ final class ConsumerScaleBenchmark {
             throws Exception {
         PollTimer timer = new PollTimer(sim);
         AtomicInteger events = new AtomicInteger();
-        String uri = "koophone:tasks?startScheduler=false&pollConcurrency=" + concurrency + "&delay=" + CYCLE_PHASE_DELAY
+        String uri = "koophone:tasks?" + EVERY_POLL + "&startScheduler=false&pollConcurrency=" + concurrency + "&delay=" + CYCLE_PHASE_DELAY
                      + "&useFixedDelay=true&pollStrategy=#pollTimer";
         try (Camel camel = new Camel(sim, null, timer, null)) {
             boolean histogram = run == 0;
@@ -439,7 +441,7 @@ final class ConsumerScaleBenchmark {
     /** Two unpaced polls with {@link #ADDED_LATENCY} added to every GetTask by the simulator. */
     private List<Poll> slowPolls(KooPhoneSimulator sim, CreatedTasks created) throws Exception {
         PollTimer timer = new PollTimer(sim);
-        String uri = "koophone:tasks?startScheduler=false&pollConcurrency=" + ADDED_LATENCY_CONCURRENCY + "&delay="
+        String uri = "koophone:tasks?" + EVERY_POLL + "&startScheduler=false&pollConcurrency=" + ADDED_LATENCY_CONCURRENCY + "&delay="
                      + CYCLE_PHASE_DELAY + "&useFixedDelay=true&pollStrategy=#pollTimer";
         sim.faults().add(io.github.camelkoophone.simulator.faults.Fault.on("getTask").latency(ADDED_LATENCY));
         try (Camel camel = new Camel(sim, uri, timer, exchange -> { })) {
@@ -469,7 +471,7 @@ final class ConsumerScaleBenchmark {
         int concurrency = CONCURRENCY[k];
         PollTimer timer = new PollTimer(sim);
         Map<String, Instant> arrivals = new ConcurrentHashMap<>();
-        String uri = "koophone:tasks?pollConcurrency=" + concurrency + "&pollStrategy=#pollTimer";
+        String uri = "koophone:tasks?" + EVERY_POLL + "&pollConcurrency=" + concurrency + "&pollStrategy=#pollTimer";
         int from = longTasks + k * probesPerPhase;
         int to = from + probesPerPhase;
         try (Camel camel = new Camel(sim, uri, timer, exchange -> arrivals.putIfAbsent(

@@ -120,4 +120,8 @@ public final class CloudClients {
     public void setClock(Clock clock) {
         this.clock = clock;
     }
+
+    public Clock clock() {
+        return clock;
+    }
 }

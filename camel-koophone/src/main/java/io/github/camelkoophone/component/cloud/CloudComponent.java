@@ -30,7 +30,7 @@ public abstract class CloudComponent extends HealthCheckComponent {
     protected CloudComponent(CloudService service, List<? extends ApiOperation> catalogue, String trackingOption) {
         this.catalogue = List.copyOf(catalogue);
         this.clients = new CloudClients(this, service);
-        this.localTaskLog = new LocalTaskLog(trackingOption);
+        this.localTaskLog = new LocalTaskLog(trackingOption, () -> clients.clock().millis());
     }
 
     /** The options every endpoint starts from. */
@@ -79,8 +79,16 @@ public abstract class CloudComponent extends HealthCheckComponent {
         return localTaskLog;
     }
 
-    /** The clock token expiry and signature dates follow, for tests that move time (not a component option). */
+    /**
+     * The clock token expiry, signature dates and the task-following consumers' ages follow, for tests that move time
+     * (not a component option).
+     */
     public void useClock(Clock clock) {
         clients.setClock(clock);
+    }
+
+    /** The clock of {@link #useClock}, the system's by default. */
+    public Clock clock() {
+        return clients.clock();
     }
 }

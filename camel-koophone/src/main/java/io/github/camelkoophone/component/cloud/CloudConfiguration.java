@@ -81,6 +81,10 @@ public abstract class CloudConfiguration implements Cloneable {
               description = "The task-following consumer (koophone:tasks, cph:jobs): how often an event whose exchange failed is offered again before it is given up (logged at WARN).")
     private int maxDeliveryAttempts = 5;
 
+    @UriParam(label = "consumer", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "The task-following consumer (koophone:tasks, cph:jobs): the longest time between two checks of one task. A task is checked every delay while young, then at intervals of a tenth of its age up to this, so its events come at most max(delay, a tenth of its age, this) after it ended. Set it to delay to check every task at every poll.")
+    private long maxPollInterval = 30_000;
+
     @UriParam(label = "advanced",
               description = "Where producers record the tasks they start and where the task-following consumers (koophone:tasks, cph:jobs) take the ones they follow, e.g. #kafkaTaskLog (camel-koophone-kafka) so that several nodes share them. By default the component's own memory: every consumer of the component follows every task its producers start.")
     @Metadata(autowired = false)
@@ -310,6 +314,14 @@ public abstract class CloudConfiguration implements Cloneable {
 
     public void setPollConcurrency(int pollConcurrency) {
         this.pollConcurrency = pollConcurrency;
+    }
+
+    public long getMaxPollInterval() {
+        return maxPollInterval;
+    }
+
+    public void setMaxPollInterval(long maxPollInterval) {
+        this.maxPollInterval = maxPollInterval;
     }
 
     public TaskLog getTaskLog() {

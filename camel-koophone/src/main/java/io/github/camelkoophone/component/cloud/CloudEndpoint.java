@@ -94,8 +94,8 @@ public abstract class CloudEndpoint extends ScheduledPollEndpoint {
     public TrackedTasksConsumer.Settings trackingSettings() {
         CloudConfiguration c = getConfiguration();
         return new TrackedTasksConsumer.Settings(c.tracking(), kinds.scheme(), c.getPollConcurrency(),
-                c.getMaxDeliveryAttempts(), caller().worker(), taskLog(), kinds.taskEventHeaders(),
-                kinds.scheme() + ":" + kinds.tasksPath());
+                c.getMaxDeliveryAttempts(), c.getMaxPollInterval(), caller().worker(), taskLog(), kinds.taskEventHeaders(),
+                kinds.scheme() + ":" + kinds.tasksPath(), getComponent().clock());
     }
 
     /** Where this endpoint's producers record the tasks they start and its consumer takes the ones it follows. */

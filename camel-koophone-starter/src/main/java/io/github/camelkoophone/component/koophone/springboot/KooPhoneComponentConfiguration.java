@@ -72,6 +72,15 @@ public class KooPhoneComponentConfiguration extends ComponentConfigurationProper
     private Integer pollConcurrency = 10;
 
     /**
+     * The task-following consumer (koophone:tasks, cph:jobs): the longest time between two checks of one task. A
+     * task is checked every delay while young, then at intervals of a tenth of its age up to this, so its events
+     * come at most max(delay, a tenth of its age, this) after it ended. Set it to delay to check every task at
+     * every poll. A duration: milliseconds, or a value such as 500ms, 10s, 5m or PT1H.
+     */
+    @DurationUnit(ChronoUnit.MILLIS)
+    private Duration maxPollInterval = Duration.ofSeconds(30);
+
+    /**
      * koophone:tasks: comma-separated task ids to watch from the start.
      */
     private String taskIds;
@@ -344,6 +353,14 @@ public class KooPhoneComponentConfiguration extends ComponentConfigurationProper
 
     public void setPollConcurrency(Integer pollConcurrency) {
         this.pollConcurrency = pollConcurrency;
+    }
+
+    public Duration getMaxPollInterval() {
+        return maxPollInterval;
+    }
+
+    public void setMaxPollInterval(Duration maxPollInterval) {
+        this.maxPollInterval = maxPollInterval;
     }
 
     public String getTaskIds() {

@@ -60,7 +60,7 @@ class KooPhoneAutoConfigurationTest {
     @Test
     void objectOptionsReferToBeans() {
         MemoryStateRepository store = new MemoryStateRepository();
-        LocalTaskLog log = new LocalTaskLog("trackTasks");
+        LocalTaskLog log = new LocalTaskLog("trackTasks", System::currentTimeMillis);
         runner.withBean("tasks", MemoryStateRepository.class, () -> store)
                 .withBean("sharedLog", LocalTaskLog.class, () -> log)
                 .withPropertyValues("camel.component.koophone.task-store=#bean:tasks",

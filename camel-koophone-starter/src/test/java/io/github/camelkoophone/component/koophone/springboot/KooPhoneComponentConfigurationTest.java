@@ -161,7 +161,7 @@ class KooPhoneComponentConfigurationTest {
                 case "string" -> name.endsWith("ndpoint") ? "http://" + name + ".example" : name + "-value";
                 default -> switch (name) {
                     case "taskStore" -> new MemoryStateRepository();
-                    case "taskLog" -> new LocalTaskLog("trackTasks");
+                    case "taskLog" -> new LocalTaskLog("trackTasks", System::currentTimeMillis);
                     default -> new SSLContextParameters();
                 };
             };

@@ -55,8 +55,8 @@ final class JobCollector<J> {
         this.ledger = ledger;
     }
 
-    /** Adds the events the task owes after this answer to {@code events}. */
-    void collect(TrackedTask task, List<J> answered, long now, Queue<Object> events) {
+    /** Adds the events the task owes after this answer to {@code events}; returns whether a job of it has ended. */
+    boolean collect(TrackedTask task, List<J> answered, long now, Queue<Object> events) {
         List<J> jobs = answered == null ? List.of() : answered;
         List<JobSource.Job> read = new ArrayList<>(jobs.size());
         for (J job : jobs) {
@@ -64,6 +64,7 @@ final class JobCollector<J> {
             read.add(state);
             task.learnJob(state.jobId(), state.instanceId());
         }
+        boolean ended = read.stream().anyMatch(job -> job.state() != JobSource.State.RUNNING);
         boolean finished = !read.isEmpty() && read.stream().allMatch(job -> job.state() != JobSource.State.RUNNING);
         boolean timedOut = !finished && now - task.registeredAt > taskTimeout;
         if (!finished && !timedOut) {
@@ -74,7 +75,7 @@ final class JobCollector<J> {
                     }
                 }
             }
-            return;
+            return ended;
         }
         Set<String> keys = new LinkedHashSet<>();
         if (perTask) {
@@ -111,6 +112,7 @@ final class JobCollector<J> {
         } else {
             ledger.ending(task, keys);
         }
+        return ended;
     }
 
     private void offer(TrackedTask task, J job, JobSource.Job read, Queue<Object> events) {

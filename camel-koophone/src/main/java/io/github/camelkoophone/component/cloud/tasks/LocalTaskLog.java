@@ -1,5 +1,7 @@
 package io.github.camelkoophone.component.cloud.tasks;
 
+import java.util.function.LongSupplier;
+
 /**
  * The default task log: the component's own memory. Every task a producer of the component starts goes to every
  * running task-following consumer of the component, and tasks started while none runs wait for the first
@@ -8,10 +10,15 @@ package io.github.camelkoophone.component.cloud.tasks;
 public final class LocalTaskLog implements TaskLog {
 
     private final TaskRegistry registry;
+    private final LongSupplier clock;
 
-    /** @param trackingOption the endpoint option that turns registration off, named when tasks are forgotten */
-    public LocalTaskLog(String trackingOption) {
+    /**
+     * @param trackingOption the endpoint option that turns registration off, named when tasks are forgotten
+     * @param clock          epoch ms of a task's registration: the component's clock
+     */
+    public LocalTaskLog(String trackingOption, LongSupplier clock) {
         this.registry = new TaskRegistry(trackingOption);
+        this.clock = clock;
     }
 
     @Override
@@ -26,7 +33,7 @@ public final class LocalTaskLog implements TaskLog {
 
     @Override
     public Following follow(String service, String consumer, Follower follower) {
-        TaskWatcher watcher = task -> follower.follow(task.taskId(), task.state(System.currentTimeMillis()));
+        TaskWatcher watcher = task -> follower.follow(task.taskId(), task.state(clock.getAsLong()));
         registry.attach(watcher);
         return new Following() {
             @Override

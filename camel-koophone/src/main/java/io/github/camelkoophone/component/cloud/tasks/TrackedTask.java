@@ -28,6 +28,12 @@ final class TrackedTask {
 
     /** Per event key (a job id, or {@link #WHOLE_TASK}): failed attempts so far, DELIVERED or GIVEN_UP. */
     private Map<String, Integer> deliveries;
+    /** When the consumer asks about the task next (its clock's epoch ms; not kept: a restart asks at once). */
+    long nextCheckAt;
+    /** Whether the task is on the plain schedule, and so teaches it how long its operation's tasks take. */
+    boolean explores;
+    /** Whether an ended job of the task was seen. */
+    boolean endSeen;
 
     TrackedTask(String taskId, String operation, long registeredAt, String[] jobIds, String[] instanceIds) {
         this.taskId = taskId;

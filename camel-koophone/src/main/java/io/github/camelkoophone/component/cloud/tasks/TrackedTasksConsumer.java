@@ -1,5 +1,6 @@
 package io.github.camelkoophone.component.cloud.tasks;
 
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,13 +49,16 @@ public class TrackedTasksConsumer<J> extends EventConsumer implements TaskLog.Fo
      *                            prefix of the store's keys, so services can share a repository
      * @param pollConcurrency     queries in flight per poll
      * @param maxDeliveryAttempts failed deliveries before an event is given up
+     * @param maxPollInterval     the longest interval between two checks of a task
      * @param worker              runs the queries side by side
      * @param log                 where the tasks to follow come from and progress is recorded
      * @param headers             the service's event header names
      * @param eventSource         how events are named in log lines, e.g. {@code koophone:tasks}
+     * @param clock               tasks' ages and timeouts (the component's, which tests move)
      */
     public record Settings(Tracking tracking, String service, int pollConcurrency, int maxDeliveryAttempts,
-                           Executor worker, TaskLog log, EventHeaders headers, String eventSource) {
+                           long maxPollInterval, Executor worker, TaskLog log, EventHeaders headers, String eventSource,
+                           Clock clock) {
     }
 
     private final JobSource<J> jobs;
@@ -66,6 +70,7 @@ public class TrackedTasksConsumer<J> extends EventConsumer implements TaskLog.Fo
     private TaskStore store;
     private TaskLog.Following following;
     private JobCollector<J> collector;
+    private PollSchedule schedule;
     private volatile boolean indexDirty;
 
     /**
@@ -81,6 +86,7 @@ public class TrackedTasksConsumer<J> extends EventConsumer implements TaskLog.Fo
     @Override
     protected void doStart() throws Exception {
         settings = options.get();
+        schedule = new PollSchedule(getTimeUnit().toMillis(getDelay()), settings.maxPollInterval());
         Tracking tracking = settings.tracking();
         collector = new JobCollector<>(jobs, tracking.perTask(), tracking.taskTimeout(), settings.headers(),
                 settings.eventSource(), new Ledger());
@@ -127,6 +133,8 @@ public class TrackedTasksConsumer<J> extends EventConsumer implements TaskLog.Fo
             LOG.warn("Not following task {}: its recorded state cannot be read ({})", taskId, e.getMessage());
             return;
         }
+        task.explores = schedule.explores(task.operation);
+        task.nextCheckAt = schedule.first(task.operation, task.registeredAt, task.explores);
         if (tasks.putIfAbsent(taskId, task) == null) {
             store.added(task);
             indexDirty = true;
@@ -161,8 +169,14 @@ public class TrackedTasksConsumer<J> extends EventConsumer implements TaskLog.Fo
             indexDirty = false;
             store.compact(tasks.keySet());
         }
-        // ending tasks are asked about again too: that is how an event whose delivery failed is offered again
-        List<TrackedTask> due = new ArrayList<>(tasks.values());
+        long now = settings.clock().millis();
+        List<TrackedTask> due = new ArrayList<>();
+        for (TrackedTask task : tasks.values()) {
+            // ending tasks are asked about at every poll: that is how an event whose delivery failed is offered again
+            if (schedule.due(task.nextCheckAt, now) || ending.containsKey(task)) {
+                due.add(task);
+            }
+        }
         if (due.isEmpty()) {
             return 0;
         }
@@ -188,12 +202,21 @@ public class TrackedTasksConsumer<J> extends EventConsumer implements TaskLog.Fo
 
     private int deliver(List<PollPacer.Answer<TrackedTask, List<J>>> answers) throws Exception {
         Queue<Object> events = new ArrayDeque<>();
-        long now = System.currentTimeMillis();
+        long now = settings.clock().millis();
         for (PollPacer.Answer<TrackedTask, List<J>> answer : answers) {
+            TrackedTask task = answer.task();
             if (answer.failure() != null) {
-                LOG.debug("Job query of {} failed: {}", answer.task().taskId, answer.failure().getMessage());
+                // asked about again at the next poll, as before the schedule
+                LOG.debug("Job query of {} failed: {}", task.taskId, answer.failure().getMessage());
+            } else {
+                task.nextCheckAt = schedule.next(task.registeredAt, now);
             }
-            collector.collect(answer.task(), answer.result(), now, events);
+            if (collector.collect(task, answer.result(), now, events) && !task.endSeen) {
+                task.endSeen = true;
+                if (task.explores) {
+                    schedule.learn(task.operation, now - task.registeredAt);
+                }
+            }
         }
         return events.isEmpty() ? 0 : processBatch(events);
     }
