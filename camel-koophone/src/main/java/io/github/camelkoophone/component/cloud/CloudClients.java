@@ -25,6 +25,9 @@ import io.github.camelkoophone.component.cloud.http.HttpTransport;
 import io.github.camelkoophone.component.cloud.http.LoggingInterceptor;
 import io.github.camelkoophone.component.cloud.http.RetryPolicy;
 import io.github.camelkoophone.component.cloud.http.TransportSettings;
+import io.github.camelkoophone.component.cloud.traffic.RateLimiter;
+import io.github.camelkoophone.component.cloud.traffic.RetryQuota;
+import io.github.camelkoophone.component.cloud.traffic.Traffic;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.util.IOHelper;
@@ -39,6 +42,7 @@ public final class CloudClients {
 
     private final Map<TransportSettings, HttpTransport> transports = new ConcurrentHashMap<>();
     private final Map<Credentials, Authenticator> authenticators = new ConcurrentHashMap<>();
+    private final Map<Credentials, Traffic> traffic = new ConcurrentHashMap<>();
     private final Object owner;
     private final CloudService service;
     private CamelContext context;
@@ -67,6 +71,7 @@ public final class CloudClients {
         transports.values().forEach(IOHelper::close);
         transports.clear();
         authenticators.clear();
+        traffic.clear();
         if (scheduler != null) {
             context.getExecutorServiceManager().shutdown(scheduler);
             scheduler = null;
@@ -98,19 +103,33 @@ public final class CloudClients {
     /** The shared authenticator (and token cache) for these credentials. */
     Authenticator authenticator(CloudConfiguration c) {
         return authenticators.computeIfAbsent(c.credentials(), credentials -> Authenticators.create(credentials, c.getRequestTimeout(),
-                new Attempts(new CallChain(List.of(new LoggingInterceptor()), transport(c)), retryPolicy(c), scheduler, worker),
+                // IAM is another service, with a quota of its own: logins are neither limited nor budgeted here
+                new Attempts(new CallChain(List.of(new LoggingInterceptor()), transport(c)), retryPolicy(c), Traffic.NONE,
+                        scheduler, worker),
                 clock, service));
     }
 
     /**
      * How an endpoint with these options calls the service: the catalogue's request plans, authentication and
      * logging around the shared transport, retries, the response reader.
+     *
+     * @param component the component's options, whose rate limit and retry budget every endpoint with the same
+     *                  credentials shares
      */
-    public OperationCaller caller(CloudConfiguration c, Collection<? extends ApiOperation> catalogue) {
+    public OperationCaller caller(CloudConfiguration c, CloudConfiguration component,
+                                  Collection<? extends ApiOperation> catalogue) {
         Authenticators.validate(c.credentials());
         CallChain chain = new CallChain(List.of(new AuthInterceptor(authenticator(c)), new LoggingInterceptor()), transport(c));
-        return new OperationCaller(new Attempts(chain, retryPolicy(c), scheduler, worker),
+        return new OperationCaller(new Attempts(chain, retryPolicy(c), traffic(c.credentials(), component), scheduler, worker),
                 new RequestAssembler(c.callSettings(), catalogue), new ResponseReader(service), c.splitConcurrency(), worker);
+    }
+
+    /** The rate limiter and retry budget of these credentials: one each per component and credential set. */
+    private Traffic traffic(Credentials credentials, CloudConfiguration component) {
+        return traffic.computeIfAbsent(credentials, key -> new Traffic(
+                new RateLimiter(RateLimiter.Mode.of(component.getRateLimitMode()), component.getMaxRequestsPerSecond(),
+                        component.getRateLimitBurst(), RateLimiter.Ticker.SYSTEM),
+                new RetryQuota(component.getRetryQuota())));
     }
 
     static RetryPolicy retryPolicy(CloudConfiguration c) {

@@ -71,7 +71,8 @@ public abstract class CloudComponent extends HealthCheckComponent {
     /** How an endpoint with these options calls the service; fails, naming the option, when one is wrong. */
     OperationCaller newCaller(CloudConfiguration c) {
         c.validate();
-        return clients.caller(c, catalogue);
+        // the rate limit and the retry budget are the component's, shared by its endpoints
+        return clients.caller(c, getConfiguration(), catalogue);
     }
 
     /** The task log of endpoints that name none: the component's own memory. */

@@ -1,5 +1,7 @@
 package io.github.camelkoophone.component.cloud;
 
+import java.util.List;
+
 import io.github.camelkoophone.component.cloud.auth.Credentials;
 import io.github.camelkoophone.component.cloud.call.RequestAssembler;
 import io.github.camelkoophone.component.cloud.tasks.TaskLog;
@@ -81,6 +83,18 @@ public abstract class CloudConfiguration implements Cloneable {
               description = "The task-following consumer (koophone:tasks, cph:jobs): how often an event whose exchange failed is offered again before it is given up (logged at WARN).")
     private int maxDeliveryAttempts = 5;
 
+    @UriParam(label = "advanced", defaultValue = "adaptive", enums = "none,fixed,adaptive",
+              description = "Client-side rate limiting of everything the component sends with one set of credentials, producers and consumers alike (producers first when both wait): none; fixed, at most maxRequestsPerSecond; adaptive, unlimited (or maxRequestsPerSecond) until the service answers 429, then a lower rate that rises again once the 429s stop. A call waits for the limiter at most requestTimeout, then fails with RateLimitedException. Component-wide: the component's value counts.")
+    private String rateLimitMode = "adaptive";
+    @UriParam(label = "advanced", defaultValue = "0",
+              description = "The fixed rate in requests per second (rateLimitMode=fixed, where it is required), or the adaptive limiter's ceiling; 0: none.")
+    private double maxRequestsPerSecond;
+    @UriParam(label = "advanced", defaultValue = "0",
+              description = "How many requests the limiter lets go at once after a quiet period; 0: one second's worth of the rate.")
+    private int rateLimitBurst;
+    @UriParam(label = "advanced", defaultValue = "500",
+              description = "The component's retry budget: a retry spends 5 of it (10 after a timeout), a success gives 1 back. While it is spent, failures are not retried, so an outage costs about one request per call; 0 turns the budget off.")
+    private int retryQuota = 500;
     @UriParam(label = "consumer", defaultValue = "30000", javaType = "java.time.Duration",
               description = "The task-following consumer (koophone:tasks, cph:jobs): the longest time between two checks of one task. A task is checked every delay while young, then at intervals of a tenth of its age up to this, so its events come at most max(delay, a tenth of its age, this) after it ended. Set it to delay to check every task at every poll.")
     private long maxPollInterval = 30_000;
@@ -131,6 +145,18 @@ public abstract class CloudConfiguration implements Cloneable {
         }
         requireAtLeast("pollConcurrency", pollConcurrency, 1);
         requireAtLeast("maxDeliveryAttempts", maxDeliveryAttempts, 1);
+        requireAtLeast("maxPollInterval", maxPollInterval, 0);
+        requireAtLeast("retryQuota", retryQuota, 0);
+        requireAtLeast("rateLimitBurst", rateLimitBurst, 0);
+        if (!(maxRequestsPerSecond >= 0)) {
+            throw new InvalidInputException("maxRequestsPerSecond", "must be 0 or more, was " + maxRequestsPerSecond);
+        }
+        if (!List.of("none", "fixed", "adaptive").contains(rateLimitMode)) {
+            throw new InvalidInputException("rateLimitMode", "must be none, fixed or adaptive, was " + rateLimitMode);
+        }
+        if ("fixed".equals(rateLimitMode) && maxRequestsPerSecond == 0) {
+            throw new InvalidInputException("maxRequestsPerSecond", "is required (more than 0) with rateLimitMode=fixed");
+        }
     }
 
     /** Checks the option values that cannot be right whatever the operation, naming the option and the rule. */
@@ -314,6 +340,38 @@ public abstract class CloudConfiguration implements Cloneable {
 
     public void setPollConcurrency(int pollConcurrency) {
         this.pollConcurrency = pollConcurrency;
+    }
+
+    public String getRateLimitMode() {
+        return rateLimitMode;
+    }
+
+    public void setRateLimitMode(String rateLimitMode) {
+        this.rateLimitMode = rateLimitMode;
+    }
+
+    public double getMaxRequestsPerSecond() {
+        return maxRequestsPerSecond;
+    }
+
+    public void setMaxRequestsPerSecond(double maxRequestsPerSecond) {
+        this.maxRequestsPerSecond = maxRequestsPerSecond;
+    }
+
+    public int getRateLimitBurst() {
+        return rateLimitBurst;
+    }
+
+    public void setRateLimitBurst(int rateLimitBurst) {
+        this.rateLimitBurst = rateLimitBurst;
+    }
+
+    public int getRetryQuota() {
+        return retryQuota;
+    }
+
+    public void setRetryQuota(int retryQuota) {
+        this.retryQuota = retryQuota;
     }
 
     public long getMaxPollInterval() {

@@ -30,7 +30,7 @@ public class CphJobsConsumer extends TrackedTasksConsumer<CphJob> {
         public CompletableFuture<List<CphJob>> query(String requestId) {
             return endpoint.caller()
                     .prepare(CphOperation.listJobs, null, Input.Source.headers(Map.of(CphConstants.REQUEST_ID, requestId)), null)
-                    .send(null)
+                    .inBackground().send(null)
                     .thenApply(outcome -> ((ListJobsResult) outcome.result()).getJobs());
         }
 

@@ -38,7 +38,7 @@ public class KooPhoneInstanceStatusConsumer extends StatusChangeConsumer<Instanc
     @Override
     protected List<InstanceStatus> current() throws Exception {
         BatchQueryStatusResult result = (BatchQueryStatusResult) getEndpoint().caller()
-                .prepare(KooPhoneOperation.batchQueryStatus, null, getEndpoint().options(), null).call().result();
+                .prepare(KooPhoneOperation.batchQueryStatus, null, getEndpoint().options(), null).inBackground().call().result();
         return result.getStatusResults() == null ? List.of() : result.getStatusResults();
     }
 

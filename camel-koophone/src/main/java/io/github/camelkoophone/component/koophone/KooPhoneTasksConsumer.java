@@ -31,7 +31,7 @@ public class KooPhoneTasksConsumer extends TrackedTasksConsumer<GetTaskResult.Jo
         public CompletableFuture<List<GetTaskResult.Job>> query(String taskId) {
             return endpoint.caller()
                     .prepare(KooPhoneOperation.getTask, null, Input.Source.headers(Map.of(KooPhoneConstants.TASK_ID, taskId)), null)
-                    .send(null)
+                    .inBackground().send(null)
                     .thenApply(outcome -> ((GetTaskResult) outcome.result()).getJobs());
         }
 

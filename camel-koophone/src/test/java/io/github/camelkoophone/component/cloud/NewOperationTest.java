@@ -152,7 +152,7 @@ class NewOperationTest {
         clients.start(context, 10);
         WidgetConfiguration c = new WidgetConfiguration();
         c.setAuthToken("widget-token");
-        caller = clients.caller(c, List.of(WidgetOperation.values()));
+        caller = clients.caller(c, c, List.of(WidgetOperation.values()));
     }
 
     @AfterEach

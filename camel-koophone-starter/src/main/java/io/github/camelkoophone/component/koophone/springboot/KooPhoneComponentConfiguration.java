@@ -211,6 +211,32 @@ public class KooPhoneComponentConfiguration extends ComponentConfigurationProper
     private Duration requestTimeout = Duration.ofSeconds(30);
 
     /**
+     * Client-side rate limiting of everything the component sends with one set of credentials, producers and
+     * consumers alike (producers first when both wait): none; fixed, at most maxRequestsPerSecond; adaptive,
+     * unlimited (or maxRequestsPerSecond) until the service answers 429, then a lower rate that rises again once the
+     * 429s stop. A call waits for the limiter at most requestTimeout, then fails with RateLimitedException.
+     * Component-wide: the component's value counts.
+     */
+    private String rateLimitMode = "adaptive";
+
+    /**
+     * The fixed rate in requests per second (rateLimitMode=fixed, where it is required), or the adaptive limiter's
+     * ceiling; 0: none.
+     */
+    private Double maxRequestsPerSecond = 0d;
+
+    /**
+     * How many requests the limiter lets go at once after a quiet period; 0: one second's worth of the rate.
+     */
+    private Integer rateLimitBurst = 0;
+
+    /**
+     * The component's retry budget: a retry spends 5 of it (10 after a timeout), a success gives 1 back. While it is
+     * spent, failures are not retried, so an outage costs about one request per call; 0 turns the budget off.
+     */
+    private Integer retryQuota = 500;
+
+    /**
      * Where producers record the tasks they start and where the task-following consumers (koophone:tasks,
      * cph:jobs) take the ones they follow, e.g. #kafkaTaskLog (camel-koophone-kafka) so that several nodes
      * share them. By default the component's own memory: every consumer of the component follows every task
@@ -529,6 +555,38 @@ public class KooPhoneComponentConfiguration extends ComponentConfigurationProper
 
     public void setRequestTimeout(Duration requestTimeout) {
         this.requestTimeout = requestTimeout;
+    }
+
+    public String getRateLimitMode() {
+        return rateLimitMode;
+    }
+
+    public void setRateLimitMode(String rateLimitMode) {
+        this.rateLimitMode = rateLimitMode;
+    }
+
+    public Double getMaxRequestsPerSecond() {
+        return maxRequestsPerSecond;
+    }
+
+    public void setMaxRequestsPerSecond(Double maxRequestsPerSecond) {
+        this.maxRequestsPerSecond = maxRequestsPerSecond;
+    }
+
+    public Integer getRateLimitBurst() {
+        return rateLimitBurst;
+    }
+
+    public void setRateLimitBurst(Integer rateLimitBurst) {
+        this.rateLimitBurst = rateLimitBurst;
+    }
+
+    public Integer getRetryQuota() {
+        return retryQuota;
+    }
+
+    public void setRetryQuota(Integer retryQuota) {
+        this.retryQuota = retryQuota;
     }
 
     public TaskLog getTaskLog() {

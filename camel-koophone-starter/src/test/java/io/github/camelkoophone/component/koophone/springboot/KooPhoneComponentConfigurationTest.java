@@ -89,6 +89,7 @@ class KooPhoneComponentConfigurationTest {
                 case "duration" -> Duration.class;
                 case "boolean" -> Boolean.class;
                 case "integer" -> Integer.class;
+                case "number" -> Double.class;
                 case "string", "enum" -> String.class;
                 default -> load(javaType);
             };
@@ -157,7 +158,8 @@ class KooPhoneComponentConfigurationTest {
                 case "duration" -> Duration.ofSeconds(7);
                 case "boolean" -> !Boolean.TRUE.equals(read(source, name));
                 case "integer" -> 42;
-                case "enum" -> "task";
+                case "number" -> 4.5d;
+                case "enum" -> name.equals("rateLimitMode") ? "fixed" : "task";
                 case "string" -> name.endsWith("ndpoint") ? "http://" + name + ".example" : name + "-value";
                 default -> switch (name) {
                     case "taskStore" -> new MemoryStateRepository();

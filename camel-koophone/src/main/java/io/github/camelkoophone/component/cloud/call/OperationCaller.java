@@ -32,10 +32,17 @@ public final class OperationCaller {
     public final class Prepared {
         private final ApiOperation op;
         private final List<ApiRequest> calls;
+        private boolean background;
 
         private Prepared(ApiOperation op, List<ApiRequest> calls) {
             this.op = op;
             this.calls = calls;
+        }
+
+        /** Marks the call as a consumer's poll, which yields to the routes' calls at the rate limiter. */
+        public Prepared inBackground() {
+            background = true;
+            return this;
         }
 
         public String requestId() {
@@ -78,7 +85,7 @@ public final class OperationCaller {
         }
 
         private CompletableFuture<Reply> send(ApiRequest call, Consumer<Object> onResult) {
-            return attempts.run(call).thenApply(response -> {
+            return attempts.run(call, background).thenApply(response -> {
                 Reply reply = reader.reply(op, response, call.requestId());
                 if (onResult != null) {
                     onResult.accept(reply.result());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.camelkoophone.component.cloud.traffic.Traffic;
 import io.github.camelkoophone.component.koophone.MutableClock;
 import io.github.camelkoophone.component.cloud.http.ApiRequest;
 import io.github.camelkoophone.component.cloud.http.ApiResponse;
@@ -34,7 +35,7 @@ class IamTokenSingleFlightTest {
             Instant expires = clock.instant().plusSeconds(3600);
             return new ApiResponse(201, Map.of("X-Subject-Token", "token-" + login),
                     ("{\"token\":{\"expires_at\":\"" + expires + "\"}}").getBytes(StandardCharsets.UTF_8));
-        }, RetryPolicy.NONE, null, Runnable::run);
+        }, RetryPolicy.NONE, Traffic.NONE, null, Runnable::run);
         IamTokenAuthenticator authenticator = new IamTokenAuthenticator(new IamTokenClient(iam, "http://iam.invalid", "user",
                 "password", "domain", "project", null, 1000, clock, CloudService.named("KooPhone")), clock);
         assertThat(authenticator.authenticate(request()).headers()).containsEntry(IamTokenAuthenticator.TOKEN_HEADER, "token-1");

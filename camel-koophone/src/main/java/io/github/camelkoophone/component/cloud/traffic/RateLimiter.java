@@ -1,0 +1,260 @@
+package io.github.camelkoophone.component.cloud.traffic;
+
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The client-side rate limit of everything one component sends with one set of credentials: a token bucket (kept
+ * as the time of the next turn, which a burst may run ahead of) whose rate is fixed ({@code fixed}) or follows the service's 429s ({@code adaptive}). Calls wait in the calling thread;
+ * a call of a route (foreground) reserves its turn, a consumer's poll (background) goes only when a token is there
+ * and no route's call waits, so routes come first.
+ * <p>
+ * Adaptive: unlimited (or at the ceiling) until a 429. Then the rate drops to 0.7 of the rate requests were being
+ * sent at, and grows back along a cubic curve: fast at first, flat around the rate of the last 429, faster again
+ * beyond it, until the next 429 (CUBIC's window, as the AWS SDK's adaptive retry mode uses it). A 429 to a request
+ * sent before the last drop says nothing about the current rate and is ignored, so a burst of 429s drops the rate
+ * once, not once per request.
+ */
+public final class RateLimiter {
+
+    public enum Mode {
+        NONE, FIXED, ADAPTIVE;
+
+        public static Mode of(String option) {
+            try {
+                return valueOf(option.trim().toUpperCase(Locale.ROOT));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("rateLimitMode must be none, fixed or adaptive: " + option);
+            }
+        }
+    }
+
+    /** Time for the limiter: the system's, or a test's that sleeping moves. */
+    public interface Ticker {
+        long nanos();
+
+        void sleep(long nanos) throws InterruptedException;
+
+        Ticker SYSTEM = new Ticker() {
+            @Override
+            public long nanos() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void sleep(long nanos) throws InterruptedException {
+                TimeUnit.NANOSECONDS.sleep(nanos);
+            }
+        };
+    }
+
+    static final double BETA = 0.7;
+    static final double SCALE = 0.4;
+    static final double MIN_RATE = 0.5;
+    /** How long a background call sleeps before it looks again whether it may go. */
+    static final long BACKGROUND_STEP = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    private static final long MEASURE_WINDOW = SECOND / 2;
+
+    private final Mode mode;
+    private final double ceiling;
+    private final int burst;
+    private final Ticker ticker;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    // the bucket as virtual scheduling (GCRA): the theoretical time of the next call; a call may go when that is at
+    // most a burst's worth of intervals ahead of now
+    private double rate;
+    private long next;
+    // adaptive: whether a 429 engaged the limit, the rate at the last drop and when it was
+    private boolean limiting;
+    private double lastMax;
+    private long lastDrop;
+    // the rate requests are sent at, smoothed over half-second windows
+    private long windowStart;
+    private int windowCount;
+    private double measured;
+    private int foregroundWaiting;
+
+    /**
+     * @param maxRequestsPerSecond the fixed rate, or the adaptive ceiling; 0 for none (required by {@code fixed})
+     * @param burst                tokens the bucket holds; 0 for one second's worth of the rate
+     */
+    public RateLimiter(Mode mode, double maxRequestsPerSecond, int burst, Ticker ticker) {
+        if (mode == Mode.FIXED && maxRequestsPerSecond <= 0) {
+            throw new IllegalArgumentException("rateLimitMode=fixed needs maxRequestsPerSecond > 0");
+        }
+        if (maxRequestsPerSecond < 0 || burst < 0) {
+            throw new IllegalArgumentException("maxRequestsPerSecond and rateLimitBurst must be 0 or more");
+        }
+        this.mode = mode;
+        this.ceiling = maxRequestsPerSecond > 0 ? maxRequestsPerSecond : Double.POSITIVE_INFINITY;
+        this.burst = burst;
+        this.ticker = ticker;
+        this.rate = ceiling;
+        this.next = ticker.nanos();
+        this.windowStart = next;
+    }
+
+    /** A limiter that never holds a call. */
+    public static RateLimiter none() {
+        return new RateLimiter(Mode.NONE, 0, 0, Ticker.SYSTEM);
+    }
+
+    /**
+     * Waits until the call may be sent; returns the nanoseconds waited. Throws {@link RateLimitedException} at once
+     * when the wait would exceed {@code budgetNanos}.
+     *
+     * @param background a consumer's poll, which yields to the routes' calls
+     */
+    public long acquire(boolean background, long budgetNanos) throws InterruptedException {
+        if (mode == Mode.NONE) {
+            return 0;
+        }
+        return background ? acquireBackground(budgetNanos) : acquireForeground(budgetNanos);
+    }
+
+    private long acquireForeground(long budgetNanos) throws InterruptedException {
+        long wait;
+        lock.lock();
+        try {
+            long now = ticker.nanos();
+            wait = reserve(now, budgetNanos);
+            if (wait > 0) {
+                foregroundWaiting++;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (wait > 0) {
+            try {
+                ticker.sleep(wait);
+            } finally {
+                lock.lock();
+                foregroundWaiting--;
+                lock.unlock();
+            }
+        }
+        return wait;
+    }
+
+    private long acquireBackground(long budgetNanos) throws InterruptedException {
+        long waited = 0;
+        while (true) {
+            long wait;
+            lock.lock();
+            try {
+                long now = ticker.nanos();
+                wait = foregroundWaiting > 0 ? BACKGROUND_STEP : waitAt(now);
+                if (wait == 0) {
+                    reserve(now, 0);
+                    return waited;
+                }
+            } finally {
+                lock.unlock();
+            }
+            long step = Math.min(wait, BACKGROUND_STEP);
+            if (waited + step > budgetNanos) {
+                throw refused(waited + wait);
+            }
+            ticker.sleep(step);
+            waited += step;
+        }
+    }
+
+    /** Takes the next turn: the wait until it comes, counted from {@code now}. Lock held. */
+    private long reserve(long now, long budgetNanos) {
+        long wait = waitAt(now);
+        if (wait > budgetNanos) {
+            throw refused(wait);
+        }
+        count(now);
+        next = Math.max(next, now) + interval();
+        return wait;
+    }
+
+    /** How long a call at {@code now} waits for its turn. Lock held. */
+    private long waitAt(long now) {
+        return Math.max(0, Math.max(next, now) - now - (long) ((burst() - 1) * interval()));
+    }
+
+    private long interval() {
+        return Double.isInfinite(rate) ? 0 : (long) (SECOND / rate);
+    }
+
+    /** Calls that may go at once after a quiet period. */
+    private double burst() {
+        return burst > 0 ? burst : Math.max(1, Double.isInfinite(rate) ? 1 : rate);
+    }
+
+    private RateLimitedException refused(long wait) {
+        return new RateLimitedException(String.format(Locale.ROOT,
+                "rate limited on the client: the next request may go in %d ms, beyond requestTimeout (limit %.1f "
+                + "requests/s, rateLimitMode=%s)", TimeUnit.NANOSECONDS.toMillis(wait), rate,
+                mode.name().toLowerCase(Locale.ROOT)));
+    }
+
+    /** Counts a request sent at {@code now} towards the measured send rate. Lock held. */
+    private void count(long now) {
+        windowCount++;
+        long elapsed = now - windowStart;
+        if (elapsed >= MEASURE_WINDOW) {
+            double current = windowCount * (double) SECOND / elapsed;
+            measured = measured == 0 ? current : 0.8 * measured + 0.2 * current;
+            windowStart = now;
+            windowCount = 0;
+        }
+    }
+
+    /** The answer to a request sent at {@code sentAt} (a {@link Ticker} time): a 429 or anything else. */
+    public void onResponse(boolean throttled, long sentAt) {
+        if (mode != Mode.ADAPTIVE) {
+            return;
+        }
+        lock.lock();
+        try {
+            long now = ticker.nanos();
+            if (throttled) {
+                if (limiting && sentAt < lastDrop) {
+                    return;
+                }
+                double sending = measured > 0 ? measured : windowCount * (double) SECOND / Math.max(1, now - windowStart);
+                lastMax = limiting ? Math.min(rate, Math.max(sending, MIN_RATE)) : Math.min(ceiling, Math.max(sending, MIN_RATE));
+                lastDrop = now;
+                limiting = true;
+                setRate(Math.max(MIN_RATE, lastMax * BETA));
+            } else if (limiting) {
+                double t = (now - lastDrop) / (double) SECOND;
+                double k = Math.cbrt(lastMax * (1 - BETA) / SCALE);
+                double cubic = SCALE * Math.pow(t - k, 3) + lastMax;
+                setRate(Math.max(MIN_RATE, Math.min(ceiling, cubic)));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Turns already given keep their times; the next ones come at the new interval. */
+    private void setRate(double newRate) {
+        rate = newRate;
+    }
+
+    /** The current rate in requests per second (infinite when unlimited). */
+    public double rate() {
+        lock.lock();
+        try {
+            return rate;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public Ticker ticker() {
+        return ticker;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+}
