@@ -61,14 +61,12 @@ public final class Attempts {
     private void attempt(ApiRequest request, int retry, boolean background, CompletableFuture<ApiResponse> result) {
         ApiResponse response = null;
         IOException failure = null;
-        long sentAt;
+        long askedAt = traffic.limiter().ticker().nanos();
         try {
             traffic.limiter().acquire(background, TimeUnit.MILLISECONDS.toNanos(request.timeout()));
-            sentAt = traffic.limiter().ticker().nanos();
             response = chain.proceed(request);
         } catch (IOException e) {
             failure = e;
-            sentAt = Long.MAX_VALUE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             result.completeExceptionally(e);
@@ -79,7 +77,7 @@ public final class Attempts {
             return;
         }
         if (response != null) {
-            traffic.limiter().onResponse(response.status() == 429, sentAt);
+            traffic.limiter().onResponse(response.status() == 429, askedAt);
             if (response.status() < 500 && response.status() != 429) {
                 traffic.quota().refund();
             }

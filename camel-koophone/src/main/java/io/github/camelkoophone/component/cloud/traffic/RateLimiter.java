@@ -1,5 +1,6 @@
 package io.github.camelkoophone.component.cloud.traffic;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -10,11 +11,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * a call of a route (foreground) reserves its turn, a consumer's poll (background) goes only when a token is there
  * and no route's call waits, so routes come first.
  * <p>
- * Adaptive: unlimited (or at the ceiling) until a 429. Then the rate drops to 0.7 of the rate requests were being
- * sent at, and grows back along a cubic curve: fast at first, flat around the rate of the last 429, faster again
+ * Adaptive: unlimited (or at the ceiling) until a 429. Then calls are paced evenly (no burst unless
+ * {@code rateLimitBurst} says so) and the rate drops to 0.7 of the rate requests were being sent at (later: of the
+ * rate allowed), and grows back along a cubic curve: fast at first, flat around the rate of the last 429, faster again
  * beyond it, until the next 429 (CUBIC's window, as the AWS SDK's adaptive retry mode uses it). A 429 to a request
- * sent before the last drop says nothing about the current rate and is ignored, so a burst of 429s drops the rate
- * once, not once per request.
+ * that asked for its turn before the last drop was paced at the old rate (turns already given keep their times), says
+ * nothing about the new one and is ignored, so a burst of 429s drops the rate once, not once per waiting request.
  */
 public final class RateLimiter {
 
@@ -55,7 +57,8 @@ public final class RateLimiter {
     /** How long a background call sleeps before it looks again whether it may go. */
     static final long BACKGROUND_STEP = TimeUnit.MILLISECONDS.toNanos(20);
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
-    private static final long MEASURE_WINDOW = SECOND / 2;
+    private static final int SLOTS = 10;
+    private static final long SLOT = SECOND / SLOTS;
 
     private final Mode mode;
     private final double ceiling;
@@ -71,10 +74,9 @@ public final class RateLimiter {
     private boolean limiting;
     private double lastMax;
     private long lastDrop;
-    // the rate requests are sent at, smoothed over half-second windows
-    private long windowStart;
-    private int windowCount;
-    private double measured;
+    // the requests sent in each of the last ten tenths of a second, and which tenth each slot holds
+    private final int[] sent = new int[SLOTS];
+    private final long[] slotOf = new long[SLOTS];
     private int foregroundWaiting;
 
     /**
@@ -94,7 +96,7 @@ public final class RateLimiter {
         this.ticker = ticker;
         this.rate = ceiling;
         this.next = ticker.nanos();
-        this.windowStart = next;
+        Arrays.fill(slotOf, -1);
     }
 
     /** A limiter that never holds a call. */
@@ -183,9 +185,15 @@ public final class RateLimiter {
         return Double.isInfinite(rate) ? 0 : (long) (SECOND / rate);
     }
 
-    /** Calls that may go at once after a quiet period. */
+    /**
+     * Calls that may go at once after a quiet period: {@code rateLimitBurst}, else one second's worth, but one once a
+     * 429 engaged the adaptive limit: the gateway's own burst is unknown, and an even pace is what a 429 asks for.
+     */
     private double burst() {
-        return burst > 0 ? burst : Math.max(1, Double.isInfinite(rate) ? 1 : rate);
+        if (burst > 0) {
+            return burst;
+        }
+        return limiting || Double.isInfinite(rate) ? 1 : Math.max(1, rate);
     }
 
     private RateLimitedException refused(long wait) {
@@ -197,18 +205,35 @@ public final class RateLimiter {
 
     /** Counts a request sent at {@code now} towards the measured send rate. Lock held. */
     private void count(long now) {
-        windowCount++;
-        long elapsed = now - windowStart;
-        if (elapsed >= MEASURE_WINDOW) {
-            double current = windowCount * (double) SECOND / elapsed;
-            measured = measured == 0 ? current : 0.8 * measured + 0.2 * current;
-            windowStart = now;
-            windowCount = 0;
+        long slot = now / SLOT;
+        int index = (int) Math.floorMod(slot, (long) SLOTS);
+        if (slotOf[index] != slot) {
+            slotOf[index] = slot;
+            sent[index] = 0;
         }
+        sent[index]++;
     }
 
-    /** The answer to a request sent at {@code sentAt} (a {@link Ticker} time): a 429 or anything else. */
-    public void onResponse(boolean throttled, long sentAt) {
+    /**
+     * Requests per second sent over the last second, or over the part of it since sending began (a tenth at least),
+     * so a flood that began a moment ago counts at its own rate. Lock held.
+     */
+    private double sendRate(long now) {
+        long current = now / SLOT;
+        long oldest = current;
+        int total = 0;
+        for (int i = 0; i < SLOTS; i++) {
+            if (slotOf[i] > current - SLOTS) {
+                total += sent[i];
+                oldest = Math.min(oldest, slotOf[i]);
+            }
+        }
+        long span = Math.max(SLOT, now - oldest * SLOT);
+        return total * (double) SECOND / span;
+    }
+
+    /** The answer to a request that asked for its turn at {@code askedAt} (a {@link Ticker} time): a 429 or not. */
+    public void onResponse(boolean throttled, long askedAt) {
         if (mode != Mode.ADAPTIVE) {
             return;
         }
@@ -216,11 +241,12 @@ public final class RateLimiter {
         try {
             long now = ticker.nanos();
             if (throttled) {
-                if (limiting && sentAt < lastDrop) {
+                if (limiting && askedAt < lastDrop) {
                     return;
                 }
-                double sending = measured > 0 ? measured : windowCount * (double) SECOND / Math.max(1, now - windowStart);
-                lastMax = limiting ? Math.min(rate, Math.max(sending, MIN_RATE)) : Math.min(ceiling, Math.max(sending, MIN_RATE));
+                // limiting: the rate allowed when throttled (what was sent may have been less while calls waited out
+                // a Retry-After; counting that would drop the rate in a spiral); before: what was being sent
+                lastMax = limiting ? rate : Math.min(ceiling, Math.max(sendRate(now), MIN_RATE));
                 lastDrop = now;
                 limiting = true;
                 setRate(Math.max(MIN_RATE, lastMax * BETA));

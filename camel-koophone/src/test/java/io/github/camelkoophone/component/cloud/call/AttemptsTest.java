@@ -122,6 +122,41 @@ class AttemptsTest {
     }
 
     @Test
+    void a429ToACallThatAskedForItsTurnBeforeTheLastDropDoesNotDropTheRateAgain() throws Exception {
+        long[] now = {0};
+        RateLimiter.Ticker ticker = new RateLimiter.Ticker() {
+            @Override
+            public long nanos() {
+                return now[0];
+            }
+
+            @Override
+            public void sleep(long nanos) {
+                now[0] += nanos;
+            }
+        };
+        RateLimiter limiter = new RateLimiter(RateLimiter.Mode.ADAPTIVE, 0, 0, ticker);
+        for (int i = 0; i < 100; i++) { // 100 requests per second, then a 429: paced from here on
+            limiter.acquire(false, Long.MAX_VALUE);
+            now[0] += 10_000_000;
+        }
+        limiter.onResponse(true, now[0]);
+        limiter.acquire(false, Long.MAX_VALUE); // the next call's turn is an interval away
+        double[] droppedMeanwhile = new double[1];
+        Attempts attempts = new Attempts(request -> {
+            // while this call waited for its turn, another one's 429 dropped the rate
+            limiter.onResponse(true, ticker.nanos());
+            droppedMeanwhile[0] = limiter.rate();
+            return status(429);
+        }, new RetryPolicy(0, 0, 0, false), new Traffic(limiter, new RetryQuota(500)), scheduler, Runnable::run);
+
+        assertThat(attempts.run(request(false)).join().status()).isEqualTo(429);
+        assertThat(now[0]).as("the call waited for its turn").isGreaterThan(1_000_000_000L);
+        assertThat(limiter.rate()).as("paced at the old rate: its 429 says nothing of the new one")
+                .isEqualTo(droppedMeanwhile[0]);
+    }
+
+    @Test
     void aCallTheLimiterWouldHoldBeyondItsTimeoutFailsUnsent() {
         AtomicInteger requests = new AtomicInteger();
         RateLimiter limiter = new RateLimiter(RateLimiter.Mode.FIXED, 0.5, 1, RateLimiter.Ticker.SYSTEM);

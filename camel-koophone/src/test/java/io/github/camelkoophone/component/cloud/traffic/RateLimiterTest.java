@@ -66,7 +66,7 @@ class RateLimiterTest {
         assertThat(limiter.rate()).isCloseTo(70, org.assertj.core.data.Offset.offset(3.0));
         double dropped = limiter.rate();
         limiter.onResponse(true, sent - 1);
-        assertThat(limiter.rate()).as("a 429 to a request sent before the drop").isEqualTo(dropped);
+        assertThat(limiter.rate()).as("a 429 to a request that asked for its turn before the drop").isEqualTo(dropped);
 
         // K = cbrt(100 * 0.3 / 0.4) = 4.2 s: back at the rate of the 429 then, beyond it after
         ticker.advance(2_000);
