@@ -8,10 +8,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * When each followed task is next asked about. A young task is checked every {@code delay}; an older one at
  * intervals of a tenth of its age, up to {@code maxInterval}; so a task that ended is seen at most
- * max(delay, a tenth of its age, maxInterval) later, and a task of age T costs about 10 + 10 ln(T / 10 delay)
+ * max(delay, a tenth of its age, maxInterval) later, and a task of age T costs about 20 + 10 ln(T / 20 delay)
  * checks instead of T / delay. Where the consumer has seen tasks of an operation end, it starts checking most new
- * ones only shortly before the soonest of the recent ends; one in {@link #EXPLORE_EVERY} keeps the plain schedule
- * and keeps the estimate true when the fleet gets faster.
+ * ones only shortly before the soonest of the recent ends. One in {@link #EXPLORE_EVERY} starts at half that end
+ * and teaches the schedule what it sees, so a fleet that gets faster is learnt in halving steps; until {@link #KNOWN}
+ * ends of an operation were seen, all its tasks explore (from the start while none is known).
  * All times are epoch milliseconds of the consumer's clock.
  */
 final class PollSchedule {
@@ -19,10 +20,17 @@ final class PollSchedule {
     /** The share of a task's age that its next check may wait: the bound on how late an event comes. */
     static final double AGE_SHARE = 0.1;
     /** The first check of a task of a known operation comes at this share of the soonest recent end. */
-    static final double LEARNED_SHARE = 0.9;
+    static final double LEARNED_SHARE = 0.8;
+    /** The first check of an exploring task of a known operation comes at this share of the soonest recent end. */
+    static final double EXPLORER_SHARE = 0.5;
     /** How many recent first ends per operation are kept. */
     static final int RECENT = 16;
-    /** One task in this many of an operation is followed on the plain schedule, to keep learning. */
+    /**
+     * How many ends must be known before the soonest is trusted: a new task ends before the soonest of n others
+     * with a chance of 1 in n + 1, and is reported late only when it ends before {@code LEARNED_SHARE / 1.1} of it.
+     */
+    static final int KNOWN = 8;
+    /** One task in this many of an operation explores: starts early and teaches the schedule. */
     static final int EXPLORE_EVERY = 4;
 
     private final long delay;
@@ -41,30 +49,32 @@ final class PollSchedule {
     }
 
     /**
-     * Whether a new task of {@code operation} is followed on the plain schedule, from its first poll, so that how long
-     * the operation's tasks take is learnt from it: every {@link #EXPLORE_EVERY}th one, and all while nothing is
-     * known. Tasks checked late say little about when they ended, so only these teach the schedule.
+     * Whether a new task of {@code operation} explores: is first checked early enough to learn how long the
+     * operation's tasks take from it; every {@link #EXPLORE_EVERY}th one, and all while nothing is known. A task
+     * first checked near the soonest known end says little about how much sooner it ended, so only explorers teach.
      */
     boolean explores(String operation) {
         if (operation == null || maxInterval == delay) {
             return true;
         }
-        return recentEnds.get(operation) == null
+        return soonestEnd(operation, KNOWN) < 0
                || explorers.computeIfAbsent(operation, op -> new AtomicLong()).incrementAndGet() % EXPLORE_EVERY == 0;
     }
 
     /** When a task registered at {@code registeredAt} is first asked about. */
     long first(String operation, long registeredAt, boolean explores) {
-        long soonest = explores ? -1 : soonestEnd(operation);
+        // an explorer trusts even one end, at half of it; the rest wait for KNOWN
+        long soonest = soonestEnd(operation, explores ? 1 : KNOWN);
         // the checks before an end the operation has not been seen this soon are saved; the poll after it reports
-        long skip = soonest < 0 ? 0 : (long) (soonest * LEARNED_SHARE) - delay;
+        long skip = soonest < 0 ? 0 : (long) (soonest * (explores ? EXPLORER_SHARE : LEARNED_SHARE)) - delay;
         return registeredAt + Math.max(0, skip);
     }
 
     /** When a task registered at {@code registeredAt} and asked about at {@code now} is asked about next. */
     long next(long registeredAt, long now) {
         long age = Math.max(0, now - registeredAt);
-        return now + Math.min(maxInterval, Math.max(delay, (long) (age * AGE_SHARE)));
+        // less a delay: the check is made at the first poll after it is due, up to a delay later
+        return now + Math.max(delay, Math.min(maxInterval, (long) (age * AGE_SHARE)) - delay);
     }
 
     /** Whether a task due at {@code dueAt} is asked about in the poll that starts at {@code pollStart}. */
@@ -87,8 +97,9 @@ final class PollSchedule {
         });
     }
 
-    private long soonestEnd(String operation) {
+    /** The soonest of the operation's recent ends, or -1 while fewer than {@code known} are known. */
+    private long soonestEnd(String operation, int known) {
         long[] ends = operation == null ? null : recentEnds.get(operation);
-        return ends == null ? -1 : Arrays.stream(ends).min().orElse(-1);
+        return ends == null || ends.length < known ? -1 : Arrays.stream(ends).min().orElse(-1);
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -180,6 +181,8 @@ public class TrackedTasksConsumer<J> extends EventConsumer implements TaskLog.Fo
         if (due.isEmpty()) {
             return 0;
         }
+        // the poll spreads its queries in this order: the longest overdue first
+        due.sort(Comparator.comparingLong(task -> task.nextCheckAt));
         // spread only at a fixed rate: with a fixed delay the next poll waits for this one anyway
         long spread = isUseFixedDelay() ? 0 : (long) (getTimeUnit().toNanos(getDelay()) * SPREAD);
         PollPacer.Summary poll = PollPacer.run(due, settings.pollConcurrency(), spread, settings.worker(), this::query,

@@ -30,12 +30,14 @@ class PollScheduleTest {
         PollSchedule schedule = new PollSchedule(DELAY, MAX);
         assertThat(schedule.next(0, 4_000)).isEqualTo(6_000);
         assertThat(schedule.next(0, 20_000)).isEqualTo(22_000);
-        assertThat(schedule.next(0, 100_000)).isEqualTo(110_000);
-        assertThat(schedule.next(0, 1_000_000)).isEqualTo(1_030_000);
+        // a tenth of the age less a delay: the first poll after the due time may be a delay later
+        assertThat(schedule.next(0, 40_000)).isEqualTo(42_000);
+        assertThat(schedule.next(0, 100_000)).isEqualTo(108_000);
+        assertThat(schedule.next(0, 1_000_000)).isEqualTo(1_028_000);
     }
 
     @Test
-    void aFiveMinuteTaskCosts39ChecksInsteadOf150AndIsSeenWithinATenthOfItsDuration() {
+    void aFiveMinuteTaskCosts48ChecksInsteadOf150AndIsSeenWithinATenthOfItsDuration() {
         PollSchedule adaptive = new PollSchedule(DELAY, MAX);
         PollSchedule fixed = new PollSchedule(DELAY, DELAY);
         long[] seen = new long[1];
@@ -43,8 +45,8 @@ class PollScheduleTest {
         int fixedChecks = checksUntil(fixed, 300_000, new long[1]);
 
         assertThat(fixedChecks).isEqualTo(150);
-        // every delay up to 20 s (10), then each check 1.1 times older than the one before: 10 + ln(15) / ln(1.1)
-        assertThat(adaptiveChecks).isEqualTo(39);
+        // every delay up to 40 s (20), then each a tenth of its age less a delay after the one before
+        assertThat(adaptiveChecks).isEqualTo(48);
         assertThat(seen[0] - 300_000).isLessThanOrEqualTo(30_000);
     }
 
@@ -69,34 +71,44 @@ class PollScheduleTest {
     }
 
     @Test
-    void afterTasksOfAnOperationWereSeenEndingMostNewOnesAreFirstAskedAboutShortlyBeforeTheSoonestEnd() {
+    void afterEnoughTasksOfAnOperationWereSeenEndingMostNewOnesAreFirstAskedAboutShortlyBeforeTheSoonestEnd() {
         PollSchedule schedule = new PollSchedule(DELAY, MAX);
-        assertThat(schedule.explores("reset")).as("nothing known yet").isTrue();
-        schedule.learn("reset", 70_000);
         schedule.learn("reset", 60_000);
-        schedule.learn("reset", 90_000);
+        for (int i = 1; i < PollSchedule.KNOWN; i++) {
+            assertThat(schedule.explores("reset")).as("%d ends known", i).isTrue();
+            assertThat(schedule.first("reset", 1_000, true)).as("an explorer, at half the soonest")
+                    .isEqualTo(1_000 + 30_000 - DELAY);
+            schedule.learn("reset", 70_000 + i * 1_000);
+        }
 
         int explorers = 0;
         for (int i = 0; i < 100; i++) {
             explorers += schedule.explores("reset") ? 1 : 0;
         }
         assertThat(explorers).isEqualTo(100 / PollSchedule.EXPLORE_EVERY);
-        // 0.9 of the soonest recent end, less a delay: the poll after it still comes before that end
-        assertThat(schedule.first("reset", 1_000, false)).isEqualTo(1_000 + 54_000 - DELAY);
-        assertThat(schedule.first("reset", 1_000, true)).isEqualTo(1_000);
+        // 0.8 of the soonest recent end, less a delay: the poll after it still comes before that end
+        assertThat(schedule.first("reset", 1_000, false)).isEqualTo(1_000 + 48_000 - DELAY);
+        // an explorer at half of it
+        assertThat(schedule.first("reset", 1_000, true)).isEqualTo(1_000 + 30_000 - DELAY);
         assertThat(schedule.first("other", 1_000, false)).isEqualTo(1_000);
+        assertThat(schedule.first("other", 1_000, true)).isEqualTo(1_000);
     }
 
     @Test
-    void theSoonestOfTheRecentEndsCountsSoAFasterFleetIsLearntFromItsExplorers() {
+    void theSoonestOfTheRecentEndsCountsSoAFasterFleetIsLearntFromItsExplorersInHalvingSteps() {
         PollSchedule schedule = new PollSchedule(DELAY, MAX);
         schedule.learn("reset", 60_000);
         for (int i = 0; i < PollSchedule.RECENT; i++) {
             schedule.learn("reset", 120_000); // the 60 s end is no longer among the recent ones
         }
-        assertThat(schedule.first("reset", 0, false)).isEqualTo(108_000 - DELAY);
+        assertThat(schedule.first("reset", 0, false)).isEqualTo(96_000 - DELAY);
+        // an explorer first asked at 60 s sees the job ended: the fleet is faster
+        assertThat(schedule.first("reset", 0, true)).isEqualTo(60_000 - DELAY);
+        schedule.learn("reset", 60_000);
+        assertThat(schedule.first("reset", 0, false)).isEqualTo(48_000 - DELAY);
+        assertThat(schedule.first("reset", 0, true)).isEqualTo(30_000 - DELAY);
         schedule.learn("reset", 10_000);
-        assertThat(schedule.first("reset", 0, false)).isEqualTo(9_000 - DELAY);
+        assertThat(schedule.first("reset", 0, false)).isEqualTo(8_000 - DELAY);
     }
 
     @Test
