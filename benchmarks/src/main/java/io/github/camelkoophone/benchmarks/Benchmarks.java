@@ -8,6 +8,7 @@ package io.github.camelkoophone.benchmarks;
  * <li>{@code fanout}: a 1,000-id call split and fanned out against 50 ms of latency, {@link FanoutBenchmark}.</li>
  * <li>{@code consumer}: one koophone:tasks consumer following 10,000 tasks on the simulator, {@link ConsumerScaleBenchmark}.</li>
  * <li>{@code startup}: the quickstart from JVM launch to its first task event, {@link StartupBenchmark}.</li>
+ * <li>{@code traffic}: the rate limit, retry budget and adaptive polling against today's behaviour, {@link TrafficBenchmark}.</li>
  * <li>{@code cluster}: the Kafka task log's rebuild, failover and GetTask share per node, {@link ClusterBenchmark}.</li>
  * </ul>
  */
@@ -25,6 +26,7 @@ public final class Benchmarks {
                 case "consumer" -> new ConsumerScaleBenchmark(settings).run();
                 case "startup" -> new StartupBenchmark(settings).run();
                 case "cluster" -> new ClusterBenchmark(settings).run();
+                case "traffic" -> new TrafficBenchmark(settings).run();
                 default -> throw new IllegalArgumentException("unknown suite " + suite);
             }
         }

@@ -26,7 +26,7 @@ import java.util.Set;
 record Settings(Set<String> suites, boolean quick, int rounds, int warmupRounds, long warmupMillis, long rampMillis,
                 long measureMillis, int[] threads, Set<String> only, Path out) {
 
-    static final List<String> ALL_SUITES = List.of("producer", "fanout", "consumer", "startup", "cluster");
+    static final List<String> ALL_SUITES = List.of("producer", "fanout", "consumer", "startup", "cluster", "traffic");
     private static final List<String> OPTIONS = List.of("rounds", "warmup-rounds", "warmup-ms", "ramp-ms", "measure-ms",
             "threads", "only", "out");
 
