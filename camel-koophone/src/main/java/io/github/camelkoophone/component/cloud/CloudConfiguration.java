@@ -29,7 +29,7 @@ public abstract class CloudConfiguration implements Cloneable {
     @UriParam(label = "security", secret = true,
               description = "A ready project-scoped IAM token, sent as X-Auth-Token. Takes precedence over the other credentials.")
     private String authToken;
-    @UriParam(label = "security", description = "IAM user name for password login.")
+    @UriParam(label = "security", secret = true, description = "IAM user name for password login.")
     private String username;
     @UriParam(label = "security", secret = true, description = "IAM user password for password login.")
     private String password;

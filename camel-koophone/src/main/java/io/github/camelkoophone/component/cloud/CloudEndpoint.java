@@ -23,6 +23,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.PropertyConfigurerGetter;
+import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.util.function.Suppliers;
 
@@ -79,6 +80,10 @@ public abstract class CloudEndpoint extends ScheduledPollEndpoint {
 
     private final Kinds<CloudEndpoint> kinds;
     private volatile Supplier<Calling> calling = newCalling();
+    // declared again with the default that runs, so the catalogue, the Endpoint DSL and the docs show it
+    @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_DELAY, javaType = "java.time.Duration",
+              description = "Milliseconds between two polls of an event consumer (or a duration such as 5s).")
+    private long delay = DEFAULT_DELAY;
 
     @SuppressWarnings("unchecked")
     protected <E extends CloudEndpoint> CloudEndpoint(String uri, CloudComponent component, Kinds<E> kinds) {
@@ -89,6 +94,17 @@ public abstract class CloudEndpoint extends ScheduledPollEndpoint {
 
     /** The operation to call, or the path of one of the event endpoints. */
     public abstract String getOperation();
+
+    @Override
+    public long getDelay() {
+        return delay;
+    }
+
+    @Override
+    public void setDelay(long delay) {
+        super.setDelay(delay);
+        this.delay = delay;
+    }
 
     /** What this endpoint's task-following consumer needs, from its options. */
     public TrackedTasksConsumer.Settings trackingSettings() {

@@ -27,8 +27,7 @@ public class CphConfiguration extends CloudConfiguration {
     private String region;
     @UriParam(description = "The CPH API base URL; overrides the one derived from region (a simulator's URL in tests).")
     private String endpoint;
-    @UriParam(label = "security", description = "The project id: in every path, sent as X-Project-Id with AK/SK signing, and scopes an IAM token unless projectName does.")
-    @Metadata(required = true)
+    @UriParam(label = "security", description = "The project id, required on the endpoint or the component: in every path, sent as X-Project-Id with AK/SK signing, and scopes an IAM token unless projectName does.")
     private String projectId;
     @UriParam(label = "producer", description = "restartCloudPhones: comma-separated phone ids.")
     private String phoneIds;

@@ -34,6 +34,11 @@ public class KooPhoneEndpoint extends CloudEndpoint {
     private String operation;
     @UriParam
     private KooPhoneConfiguration configuration;
+    // declared again with the default that runs, so the catalogue, the Endpoint DSL and the docs show it
+    @UriParam(label = "consumer,scheduler", defaultValue = "false",
+              description = "Whether the event consumers poll at a fixed delay after the previous poll ended (true) or "
+                            + "at a fixed rate, a poll starting every delay (false).")
+    private boolean useFixedDelay;
 
     public KooPhoneEndpoint(String uri, KooPhoneComponent component, String operation, KooPhoneConfiguration configuration) {
         super(uri, component, KINDS);
@@ -55,6 +60,17 @@ public class KooPhoneEndpoint extends CloudEndpoint {
      */
     public void setOperation(String operation) {
         this.operation = operation;
+    }
+
+    @Override
+    public boolean isUseFixedDelay() {
+        return useFixedDelay;
+    }
+
+    @Override
+    public void setUseFixedDelay(boolean useFixedDelay) {
+        super.setUseFixedDelay(useFixedDelay);
+        this.useFixedDelay = useFixedDelay;
     }
 
     @Override

@@ -23,7 +23,8 @@ import org.springframework.boot.convert.DurationUnit;
 public class KooPhoneComponentConfiguration extends ComponentConfigurationPropertiesCommon {
 
     /** The options whose values are secrets (the component's {@code secret = true} options). */
-    public static final Set<String> SECRET_OPTIONS = Set.of("accessKey", "authToken", "password", "secretKey", "securityToken");
+    public static final Set<String> SECRET_OPTIONS = Set.of("accessKey", "authToken", "password", "secretKey", "securityToken",
+            "username");
 
     /**
      * Whether to enable auto configuration of the koophone component. This is enabled by default.
@@ -329,7 +330,7 @@ public class KooPhoneComponentConfiguration extends ComponentConfigurationProper
     private SSLContextParameters sslContextParameters;
 
     /**
-     * IAM user name for password login.
+     * IAM user name for password login. This is a secret: actuator /env and /configprops mask it.
      */
     private String username;
 

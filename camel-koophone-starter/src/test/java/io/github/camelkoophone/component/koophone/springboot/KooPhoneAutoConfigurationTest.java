@@ -107,7 +107,7 @@ class KooPhoneAutoConfigurationTest {
                     env.environment("(?i).*koophone.*").getPropertySources().forEach(source -> source.getProperties()
                             .forEach((key, value) -> shown.put(key, value.getValue())));
                     assertThat(shown).containsEntry("camel.component.koophone.endpoint", "http://127.0.0.1:8089")
-                            .containsEntry("camel.component.koophone.username", "alice")
+                            .containsEntry("camel.component.koophone.username", MASK)
                             .containsEntry("camel.component.koophone.auth-token", MASK)
                             .containsEntry("camel.component.koophone.password", MASK)
                             .containsEntry("camel.component.koophone.accessKey", MASK)
@@ -120,14 +120,14 @@ class KooPhoneAutoConfigurationTest {
                             .configurationPropertiesWithPrefix("camel.component.koophone").getContexts().values().stream()
                             .flatMap(c -> c.getBeans().values().stream()).filter(Objects::nonNull).findFirst().orElseThrow();
                     assertThat(bean.getProperties()).containsEntry("endpoint", "http://127.0.0.1:8089")
-                            .containsEntry("username", "alice")
+                            .containsEntry("username", MASK)
                             .containsEntry("authToken", MASK)
                             .containsEntry("password", MASK)
                             .containsEntry("accessKey", MASK)
                             .containsEntry("secretKey", MASK)
                             .containsEntry("securityToken", MASK);
                     assertThat(bean.getInputs().toString()).doesNotContain("token-123", "password-123", "access-123",
-                            "secret-123", "security-123").contains("alice");
+                            "secret-123", "security-123", "alice").contains("http://127.0.0.1:8089");
                 });
     }
 
@@ -147,10 +147,11 @@ class KooPhoneAutoConfigurationTest {
         for (String key : new String[] { "camel.component.koophone.auth-token", "camel.component.koophone.authToken",
                 "camel.component.koophone.authtoken", "CAMEL_COMPONENT_KOOPHONE_AUTH_TOKEN", "camel.component.koophone.password",
                 "camel.component.koophone.secret-key", "camel.component.koophone.access-key",
-                "camel.component.koophone.security-token", "camel.component.koophone.configuration.password" }) {
+                "camel.component.koophone.security-token", "camel.component.koophone.configuration.password",
+                "camel.component.koophone.username" }) {
             assertThat(KooPhoneActuatorAutoConfiguration.KooPhoneSecretsSanitizer.isSecret(key)).as(key).isTrue();
         }
-        for (String key : new String[] { "camel.component.koophone.endpoint", "camel.component.koophone.username",
+        for (String key : new String[] { "camel.component.koophone.endpoint", "camel.component.koophone.domain-name",
                 "camel.component.koophone.project-id", "camel.component.koophone.task-id", "spring.datasource.url",
                 "other.auth-token", null }) {
             assertThat(KooPhoneActuatorAutoConfiguration.KooPhoneSecretsSanitizer.isSecret(key)).as(key).isFalse();

@@ -117,7 +117,8 @@ class KooPhoneComponentConfigurationTest {
     void secretsAreTheComponentsSecretOptions() {
         Set<String> secret = options.entrySet().stream().filter(e -> e.getValue().path("secret").asBoolean())
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
-        assertThat(secret).containsExactlyInAnyOrder("authToken", "password", "accessKey", "secretKey", "securityToken");
+        assertThat(secret).containsExactlyInAnyOrder("authToken", "username", "password", "accessKey", "secretKey",
+                "securityToken");
         assertThat(KooPhoneComponentConfiguration.SECRET_OPTIONS).isEqualTo(secret);
         secret.forEach(name -> assertThat(metadata.get(kebab(name)).get("description").asText()).as(name)
                 .contains("This is a secret"));
