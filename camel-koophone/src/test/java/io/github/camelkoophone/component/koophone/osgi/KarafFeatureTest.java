@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What can be checked of the Karaf deployment without a Karaf carrying Camel (this machine's Maven mirror lacks
- * camel-karaf's bundles): the bundle manifest exports only the public packages and imports nothing from java.*,
+ * camel-karaf's bundles): the bundle manifest exports the packages the docs list and imports nothing from java.*,
  * the features descriptor is valid against Karaf's schema, and every import the manifest makes is provided, in a
  * matching version, by the bundles the feature installs.
  */
