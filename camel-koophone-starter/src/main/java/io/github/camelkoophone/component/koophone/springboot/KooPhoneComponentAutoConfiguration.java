@@ -1,19 +1,14 @@
 package io.github.camelkoophone.component.koophone.springboot;
 
-import java.util.Map;
-import java.util.Objects;
-
+import io.github.camelkoophone.component.cloud.springboot.CloudComponentCustomizer;
 import io.github.camelkoophone.component.koophone.KooPhoneComponent;
 import io.github.camelkoophone.component.koophone.KooPhoneConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Component;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.apache.camel.spring.boot.ComponentConfigurationProperties;
-import org.apache.camel.spring.boot.util.CamelPropertiesHelper;
 import org.apache.camel.spring.boot.util.ConditionalOnCamelContextAndAutoConfigurationBeans;
 import org.apache.camel.spring.boot.util.ConditionalOnHierarchicalProperties;
-import org.apache.camel.spring.boot.util.HierarchicalPropertiesEvaluator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
@@ -49,34 +44,13 @@ public class KooPhoneComponentAutoConfiguration {
     @Lazy
     @Bean
     public ComponentCustomizer configureKooPhoneComponent() {
-        return new ComponentCustomizer() {
-            @Override
-            public void configure(String name, Component target) {
-                KooPhoneComponentAutoConfiguration.configure(target.getCamelContext(), configuration,
-                        (KooPhoneComponent) target);
-            }
-
-            @Override
-            public boolean isEnabled(String name, Component target) {
-                return HierarchicalPropertiesEvaluator.evaluate(applicationContext,
-                        "camel.component.customizer", "camel.component.koophone.customizer")
-                        && target instanceof KooPhoneComponent;
-            }
-        };
+        return new CloudComponentCustomizer<>(applicationContext, "koophone", KooPhoneComponent.class,
+                (camelContext, component) -> configure(camelContext, configuration, component));
     }
 
     /** Applies the properties to the component: {@code configuration} first, then every option not at its default. */
     static void configure(CamelContext camelContext, KooPhoneComponentConfiguration properties, KooPhoneComponent target) {
-        Map<String, Object> values = CamelPropertiesHelper.getNonNullProperties(camelContext, properties);
-        Map<String, Object> defaults = CamelPropertiesHelper.getNonNullProperties(camelContext,
-                new KooPhoneComponentConfiguration());
-        // ComponentConfigurationPropertiesCommon's own switches, not component options
-        values.remove("enabled");
-        values.remove("customizer");
-        if (values.remove("configuration") instanceof KooPhoneConfiguration shared) {
-            target.setConfiguration(shared.copy());
-        }
-        values.entrySet().removeIf(e -> Objects.equals(e.getValue(), defaults.get(e.getKey())));
-        CamelPropertiesHelper.setCamelProperties(camelContext, target, values, true);
+        CloudComponentCustomizer.copy(camelContext, properties, new KooPhoneComponentConfiguration(), target,
+                KooPhoneConfiguration.class, shared -> target.setConfiguration(shared.copy()));
     }
 }

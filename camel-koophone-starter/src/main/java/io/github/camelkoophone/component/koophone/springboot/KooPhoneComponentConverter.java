@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import io.github.camelkoophone.component.cloud.tasks.TaskLog;
+import io.github.camelkoophone.component.cph.CphConfiguration;
 import io.github.camelkoophone.component.koophone.KooPhoneConfiguration;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -16,9 +17,11 @@ import org.springframework.core.convert.converter.GenericConverter;
 import org.springframework.stereotype.Component;
 
 /**
- * Binds the object-valued options ({@code configuration}, {@code taskStore}, {@code taskLog},
- * {@code sslContextParameters}) from a bean reference: {@code camel.component.koophone.task-store=#bean:myStore} (or
- * {@code #myStore}), {@code camel.component.koophone.task-log=#kafkaTaskLog}.
+ * Binds the object-valued options of {@code camel.component.koophone.*} ({@code configuration}, {@code taskStore},
+ * {@code taskLog}, {@code sslContextParameters}) and of {@code camel.component.cph.*} ({@code configuration},
+ * {@code jobStore}, {@code taskLog}, {@code sslContextParameters}) from a bean reference:
+ * {@code camel.component.koophone.task-store=#bean:myStore} (or {@code #myStore}),
+ * {@code camel.component.cph.task-log=#kafkaTaskLog}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConfigurationPropertiesBinding
@@ -32,6 +35,7 @@ public class KooPhoneComponentConverter implements GenericConverter {
     public Set<ConvertiblePair> getConvertibleTypes() {
         Set<ConvertiblePair> answer = new LinkedHashSet<>();
         answer.add(new ConvertiblePair(String.class, KooPhoneConfiguration.class));
+        answer.add(new ConvertiblePair(String.class, CphConfiguration.class));
         answer.add(new ConvertiblePair(String.class, StateRepository.class));
         answer.add(new ConvertiblePair(String.class, TaskLog.class));
         answer.add(new ConvertiblePair(String.class, SSLContextParameters.class));

@@ -9,41 +9,64 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.camelkoophone.component.cloud.model.InvalidInputException;
+import io.github.camelkoophone.component.cph.springboot.CphComponentConfiguration;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns a start-up failure caused by a wrong or missing {@code koophone} option (missing credentials, a malformed
- * endpoint...) into Spring Boot's "APPLICATION FAILED TO START" report, naming the {@code camel.component.koophone.*}
- * property to set.
+ * Turns a start-up failure caused by a wrong or missing {@code koophone} or {@code cph} option (missing credentials,
+ * a malformed endpoint...) into Spring Boot's "APPLICATION FAILED TO START" report, naming the
+ * {@code camel.component.koophone.*} or {@code camel.component.cph.*} property to set.
+ * <p>
+ * The failure is the cph component's when cph's own code is on its stack (its options' checks, its producers, its
+ * phones consumer), koophone's otherwise: a failure only the code both components share sees (the credentials of a
+ * {@code cph:jobs} consumer) names koophone's properties.
  */
 public class KooPhoneFailureAnalyzer extends AbstractFailureAnalyzer<InvalidInputException> {
 
-    static final String PREFIX = "camel.component.koophone.";
-    private static final Set<String> OPTIONS = options();
+    private static final String CPH_PACKAGE = "io.github.camelkoophone.component.cph.";
+    private static final String KOOPHONE_PACKAGE = "io.github.camelkoophone.component.koophone.";
+    private static final Set<String> KOOPHONE_OPTIONS = options(KooPhoneComponentConfiguration.class);
+    private static final Set<String> CPH_OPTIONS = options(CphComponentConfiguration.class);
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidInputException cause) {
+        boolean cph = fromCph(cause);
+        String component = cph ? "cph" : "koophone";
+        String prefix = "camel.component." + component + ".";
         String field = cause.getField();
         String action;
         if ("credentials".equals(field)) {
-            action = "Set the KooPhone credentials, e.g. in application.yaml: " + PREFIX + "auth-token; or " + PREFIX
-                    + "access-key and " + PREFIX + "secret-key (with " + PREFIX + "project-id); or " + PREFIX + "username, "
-                    + PREFIX + "password, " + PREFIX + "domain-name and " + PREFIX + "project-name (or project-id).";
-        } else if (OPTIONS.contains(field)) {
-            action = "Set " + PREFIX + kebab(field) + " (or " + field + " on the koophone: endpoint URI that fails).";
+            action = "Set the " + (cph ? "CPH" : "KooPhone") + " credentials, e.g. in application.yaml: " + prefix
+                    + "auth-token; or " + prefix + "access-key and " + prefix + "secret-key (with " + prefix
+                    + "project-id); or " + prefix + "username, " + prefix + "password, " + prefix + "domain-name and "
+                    + prefix + "project-name (or project-id).";
+        } else if ((cph ? CPH_OPTIONS : KOOPHONE_OPTIONS).contains(field)) {
+            action = "Set " + prefix + kebab(field) + " (or " + field + " on the " + component + ": endpoint URI that fails).";
         } else {
             return null;
         }
-        return new FailureAnalysis("The koophone component cannot start: " + cause.getMessage(), action, cause);
+        return new FailureAnalysis("The " + component + " component cannot start: " + cause.getMessage(), action, cause);
     }
 
-    private static Set<String> options() {
+    /** Whether the first frame of either component's own code on the failure's stack is cph's. */
+    private static boolean fromCph(Throwable cause) {
+        for (StackTraceElement frame : cause.getStackTrace()) {
+            if (frame.getClassName().startsWith(CPH_PACKAGE)) {
+                return true;
+            }
+            if (frame.getClassName().startsWith(KOOPHONE_PACKAGE)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> options(Class<? extends ComponentConfigurationPropertiesCommon> properties) {
         try {
-            return Arrays.stream(Introspector.getBeanInfo(KooPhoneComponentConfiguration.class,
-                    ComponentConfigurationPropertiesCommon.class).getPropertyDescriptors())
-                    .map(PropertyDescriptor::getName).collect(Collectors.toUnmodifiableSet());
+            return Arrays.stream(Introspector.getBeanInfo(properties, ComponentConfigurationPropertiesCommon.class)
+                    .getPropertyDescriptors()).map(PropertyDescriptor::getName).collect(Collectors.toUnmodifiableSet());
         } catch (IntrospectionException e) {
             throw new IllegalStateException(e);
         }

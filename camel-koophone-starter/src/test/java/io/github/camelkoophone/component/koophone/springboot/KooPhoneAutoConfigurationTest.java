@@ -157,4 +157,19 @@ class KooPhoneAutoConfigurationTest {
             assertThat(KooPhoneActuatorAutoConfiguration.KooPhoneSecretsSanitizer.isSecret(key)).as(key).isFalse();
         }
     }
+
+    @Test
+    void recognisesEverySpellingOfTheCphSecretKeys() {
+        for (String key : new String[] { "camel.component.cph.auth-token", "camel.component.cph.authToken",
+                "CAMEL_COMPONENT_CPH_AUTH_TOKEN", "camel.component.cph.username", "camel.component.cph.password",
+                "camel.component.cph.access-key", "CAMEL_COMPONENT_CPH_SECRETKEY", "camel.component.cph.security-token",
+                "camel.component.cph.configuration.password" }) {
+            assertThat(KooPhoneActuatorAutoConfiguration.KooPhoneSecretsSanitizer.isSecret(key)).as(key).isTrue();
+        }
+        for (String key : new String[] { "camel.component.cph.region", "camel.component.cph.project-id",
+                "camel.component.cph.endpoint", "camel.component.cph.domain-name", "camel.component.cph.job-id",
+                "camel.component.cph.request-id" }) {
+            assertThat(KooPhoneActuatorAutoConfiguration.KooPhoneSecretsSanitizer.isSecret(key)).as(key).isFalse();
+        }
+    }
 }
