@@ -21,6 +21,7 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.spi.UriParam;
@@ -32,7 +33,7 @@ import org.apache.camel.util.function.Suppliers;
  * event consumers. What every such endpoint shares is here: the way it calls the API, built on first use from its
  * options (and rebuilt after a restart), and the inputs of one exchange (its headers, else the options).
  */
-public abstract class CloudEndpoint extends ScheduledPollEndpoint {
+public abstract class CloudEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     /** The consumers' poll interval unless {@code delay} says otherwise. */
     public static final long DEFAULT_DELAY = 2000;
@@ -104,6 +105,32 @@ public abstract class CloudEndpoint extends ScheduledPollEndpoint {
     public void setDelay(long delay) {
         super.setDelay(delay);
         this.delay = delay;
+    }
+
+    /** The service's base URL, for tracing spans ({@code server.address}) and {@code camel get service}. */
+    @Override
+    public String getServiceUrl() {
+        return getConfiguration().getEndpoint();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        String url = getServiceUrl();
+        return url != null && url.startsWith("http:") ? "http" : "https";
+    }
+
+    /** The project the calls are scoped to, where one is configured; never a credential. */
+    @Override
+    public Map<String, String> getServiceMetadata() {
+        Map<String, String> metadata = new HashMap<>();
+        CloudConfiguration c = getConfiguration();
+        if (c.getProjectId() != null) {
+            metadata.put("projectId", c.getProjectId());
+        }
+        if (c.getProjectName() != null) {
+            metadata.put("projectName", c.getProjectName());
+        }
+        return metadata.isEmpty() ? null : metadata;
     }
 
     /** What this endpoint's task-following consumer needs, from its options. */
