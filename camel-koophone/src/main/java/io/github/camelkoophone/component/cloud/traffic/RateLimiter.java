@@ -1,8 +1,8 @@
 package io.github.camelkoophone.component.cloud.traffic;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -70,13 +70,15 @@ public final class RateLimiter {
     // most a burst's worth of intervals ahead of now
     private double rate;
     private long next;
-    // adaptive: whether a 429 engaged the limit, the rate at the last drop and when it was
-    private boolean limiting;
+    // adaptive: whether a 429 engaged the limit (read without the lock by the unlimited fast path), the rate at the
+    // last drop and when it was
+    private volatile boolean limiting;
     private double lastMax;
     private long lastDrop;
-    // the requests sent in each of the last ten tenths of a second, and which tenth each slot holds
-    private final int[] sent = new int[SLOTS];
-    private final long[] slotOf = new long[SLOTS];
+    // the requests sent in each of the last ten tenths of a second, and which tenth each slot holds; counted without
+    // the lock: an estimate, where a count lost to a race at a slot's turn is within its error
+    private final AtomicLongArray sent = new AtomicLongArray(SLOTS);
+    private final AtomicLongArray slotOf = new AtomicLongArray(SLOTS);
     private int foregroundWaiting;
 
     /**
@@ -96,7 +98,9 @@ public final class RateLimiter {
         this.ticker = ticker;
         this.rate = ceiling;
         this.next = ticker.nanos();
-        Arrays.fill(slotOf, -1);
+        for (int i = 0; i < SLOTS; i++) {
+            slotOf.set(i, -1);
+        }
     }
 
     /** A limiter that never holds a call. */
@@ -112,6 +116,12 @@ public final class RateLimiter {
      */
     public long acquire(boolean background, long budgetNanos) throws InterruptedException {
         if (mode == Mode.NONE) {
+            return 0;
+        }
+        if (unlimited()) {
+            // adaptive before any 429, without a ceiling: nothing waits, so no lock is taken; only the send rate is
+            // counted, for the first drop
+            count(ticker.nanos());
             return 0;
         }
         return background ? acquireBackground(budgetNanos) : acquireForeground(budgetNanos);
@@ -176,6 +186,10 @@ public final class RateLimiter {
         return wait;
     }
 
+    private boolean unlimited() {
+        return mode == Mode.ADAPTIVE && !limiting && Double.isInfinite(ceiling);
+    }
+
     /** How long a call at {@code now} waits for its turn. Lock held. */
     private long waitAt(long now) {
         return Math.max(0, Math.max(next, now) - now - (long) ((burst() - 1) * interval()));
@@ -203,15 +217,15 @@ public final class RateLimiter {
                 mode.name().toLowerCase(Locale.ROOT)));
     }
 
-    /** Counts a request sent at {@code now} towards the measured send rate. Lock held. */
+    /** Counts a request sent at {@code now} towards the measured send rate. */
     private void count(long now) {
         long slot = now / SLOT;
         int index = (int) Math.floorMod(slot, (long) SLOTS);
-        if (slotOf[index] != slot) {
-            slotOf[index] = slot;
-            sent[index] = 0;
+        long held = slotOf.get(index);
+        if (held < slot && slotOf.compareAndSet(index, held, slot)) {
+            sent.set(index, 0);
         }
-        sent[index]++;
+        sent.incrementAndGet(index);
     }
 
     /**
@@ -221,11 +235,12 @@ public final class RateLimiter {
     private double sendRate(long now) {
         long current = now / SLOT;
         long oldest = current;
-        int total = 0;
+        long total = 0;
         for (int i = 0; i < SLOTS; i++) {
-            if (slotOf[i] > current - SLOTS) {
-                total += sent[i];
-                oldest = Math.min(oldest, slotOf[i]);
+            long slot = slotOf.get(i);
+            if (slot > current - SLOTS) {
+                total += sent.get(i);
+                oldest = Math.min(oldest, slot);
             }
         }
         long span = Math.max(SLOT, now - oldest * SLOT);
@@ -234,7 +249,7 @@ public final class RateLimiter {
 
     /** The answer to a request that asked for its turn at {@code askedAt} (a {@link Ticker} time): a 429 or not. */
     public void onResponse(boolean throttled, long askedAt) {
-        if (mode != Mode.ADAPTIVE) {
+        if (mode != Mode.ADAPTIVE || !throttled && !limiting) {
             return;
         }
         lock.lock();
