@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The component's retry budget (the AWS SDK's standard retry quota): a retry spends {@link #RETRY_COST} tokens,
  * {@link #TIMEOUT_COST} after a timeout, and every answer that is not a failure gives one back, up to the capacity.
- * While the service fails persistently the budget drains and failures are no longer retried, so an outage costs
- * about one request per call instead of {@code maxRetries + 1}; successes refill it.
+ * Invariant: a drained budget pays for no retry, so while the service fails every call costs one request (at most
+ * {@code maxRetries + 1} with a budget left); successes refill it.
  */
 public final class RetryQuota {
 
