@@ -159,7 +159,7 @@ final class ConsumerScaleBenchmark {
 
         @Override
         public boolean begin(Consumer consumer, Endpoint endpoint) {
-            trackedBefore = ((KooPhoneTasksConsumer) consumer).pendingTasks();
+            trackedBefore = ((KooPhoneTasksConsumer) consumer).getPendingTasks();
             callsBefore = getTasks(sim);
             start = System.nanoTime();
             return true;
@@ -409,8 +409,8 @@ final class ConsumerScaleBenchmark {
             java.nio.file.Path h0 = histogram ? histogramToFile() : null;
             long before = usedHeapAfterGc();
             camel.registerAll(created, 0, tasks);
-            if (camel.consumer.pendingTasks() != tasks) {
-                throw new IllegalStateException("the consumer follows " + camel.consumer.pendingTasks() + " tasks, not " + tasks);
+            if (camel.consumer.getPendingTasks() != tasks) {
+                throw new IllegalStateException("the consumer follows " + camel.consumer.getPendingTasks() + " tasks, not " + tasks);
             }
             long registered = usedHeapAfterGc();
             CountDownLatch idle = timer.holdAfterNextPoll();
@@ -481,7 +481,7 @@ final class ConsumerScaleBenchmark {
             camel.registerAll(created, 0, longTasks);
             camel.registerAll(created, from, tasks);
             await(() -> timer.polls.size() >= 2, Duration.ofMinutes(10), "two polls");
-            int tracked = camel.consumer.pendingTasks();
+            int tracked = camel.consumer.getPendingTasks();
             Instant first = finishAt[from];
             for (int i = from; i < to; i++) {
                 first = finishAt[i].isBefore(first) ? finishAt[i] : first;

@@ -66,6 +66,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTelemetrySpeaksMicrometer() {
+        // Micrometer is optional: a class outside the package would fail to load in an application without it
+        noClasses().that().resideOutsideOfPackage(ROOT + ".cloud.telemetry..")
+                .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+                .check(classes);
+    }
+
+    @Test
     void onlyConsumersUseCamelsScheduledPolling() {
         DescribedPredicate<JavaClass> consumerOrPartOfOne = DescribedPredicate.describe("a consumer or part of one",
                 type -> type.isAssignableTo(ScheduledPollConsumer.class)

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every name the docs (README, docs/, the examples' and benchmarks' READMEs) give in code spans exists: a class
- * name is a class of this repository or one of the outside classes listed here; a {@code CamelKooPhone...} or
+ * name is a class of this repository, a JMX attribute of ours or one of the outside classes listed here; a {@code CamelKooPhone...} or
  * {@code CamelCph...} header is a constant of its headers class; a {@code camel.component.koophone.*} or
  * {@code camel.component.cph.*} property is an option of that component; an option in a {@code koophone:} or
  * {@code cph:} URI is an option of that endpoint. A renamed class or option fails here until the docs follow.
@@ -58,6 +58,8 @@ class DocsNamesTest {
     private static final Pattern CODE = Pattern.compile("`([^`\\n]+)`|```[a-z]*\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern CLASS = Pattern.compile("(?<![-.\\w])([A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+)\\b");
     private static final Pattern PROPERTY = Pattern.compile("camel\\.component\\.(koophone|cph)\\.([a-zA-Z][a-zA-Z0-9.-]*)");
+    /** A JMX attribute of ours: a getter annotated {@code @ManagedAttribute}, named without its {@code get}. */
+    private static final Pattern MANAGED_ATTRIBUTE = Pattern.compile("@ManagedAttribute(?:\\(.*\\))?\\s+public \\S+ get(\\w+)\\(");
     private static final Pattern URI = Pattern.compile("\\b(koophone|cph):\\w+\\?([^\\s`\"'<>)]+)");
 
     private static Set<String> classes;
@@ -68,8 +70,13 @@ class DocsNamesTest {
     static void collect() throws IOException {
         classes = new HashSet<>();
         try (Stream<Path> files = Files.walk(ROOT)) {
-            files.filter(p -> p.toString().endsWith(".java") && !p.toString().contains("/target/"))
-                    .forEach(p -> classes.add(p.getFileName().toString().replace(".java", "")));
+            files.filter(p -> p.toString().endsWith(".java") && !p.toString().contains("/target/")).forEach(p -> {
+                classes.add(p.getFileName().toString().replace(".java", ""));
+                Matcher attribute = MANAGED_ATTRIBUTE.matcher(read(p));
+                while (attribute.find()) {
+                    classes.add(attribute.group(1));
+                }
+            });
         }
         headers = new HashSet<>(constants(KooPhoneConstants.class));
         headers.addAll(constants(CphConstants.class));
@@ -80,6 +87,14 @@ class DocsNamesTest {
                               && (p.startsWith(ROOT.resolve("docs")) || p.getFileName().toString().equals("README.md")))
                     .filter(p -> !p.equals(ROOT.resolve("README.md")) && !p.toString().contains("/changes/"))
                     .forEach(docs::add);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

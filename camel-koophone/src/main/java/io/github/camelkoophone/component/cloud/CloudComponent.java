@@ -8,6 +8,7 @@ import io.github.camelkoophone.component.cloud.api.CloudService;
 import io.github.camelkoophone.component.cloud.call.ApiOperation;
 import io.github.camelkoophone.component.cloud.call.OperationCaller;
 import io.github.camelkoophone.component.cloud.tasks.LocalTaskLog;
+import io.github.camelkoophone.component.cloud.telemetry.Telemetry;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.HealthCheckComponent;
 
@@ -17,7 +18,7 @@ import org.apache.camel.support.HealthCheckComponent;
  * started tasks with. A service's component names its configuration class, its catalogue and its endpoint; the
  * lifecycle is here.
  */
-public abstract class CloudComponent extends HealthCheckComponent {
+public abstract class CloudComponent extends HealthCheckComponent implements Telemetry.Source {
 
     private final List<? extends ApiOperation> catalogue;
     private final CloudClients clients;
@@ -73,6 +74,17 @@ public abstract class CloudComponent extends HealthCheckComponent {
         c.validate();
         // the rate limit and the retry budget are the component's, shared by its endpoints
         return clients.caller(c, getConfiguration(), catalogue);
+    }
+
+    /** What the endpoints share: for the dev console and the endpoints' health. */
+    CloudClients clients() {
+        return clients;
+    }
+
+    /** The component's meters and its last failed calls. */
+    @Override
+    public Telemetry telemetry() {
+        return clients.telemetry();
     }
 
     /** The task log of endpoints that name none: the component's own memory. */

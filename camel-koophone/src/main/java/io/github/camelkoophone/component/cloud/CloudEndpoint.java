@@ -6,6 +6,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.github.camelkoophone.component.cloud.auth.CredentialState;
 import io.github.camelkoophone.component.cloud.call.ApiOperation;
 import io.github.camelkoophone.component.cloud.call.Binding;
 import io.github.camelkoophone.component.cloud.call.Input;
@@ -81,6 +82,8 @@ public abstract class CloudEndpoint extends ScheduledPollEndpoint implements End
 
     private final Kinds<CloudEndpoint> kinds;
     private volatile Supplier<Calling> calling = newCalling();
+    /** The check of this endpoint's producers, registered with the first and removed when the endpoint stops. */
+    private ProducerHealthCheck health;
     // declared again with the default that runs, so the catalogue, the Endpoint DSL and the docs show it
     @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_DELAY, javaType = "java.time.Duration",
               description = "Milliseconds between two polls of an event consumer (or a duration such as 5s).")
@@ -167,6 +170,11 @@ public abstract class CloudEndpoint extends ScheduledPollEndpoint implements End
         if (kinds.statusPath().equals(operation)) {
             throw wrongUse(kinds.scheme() + ":" + operation + " is a consumer only (from, not to)");
         }
+        synchronized (this) {
+            if (health == null) {
+                health = ProducerHealthCheck.register(this);
+            }
+        }
         return kinds.operationProducer().apply(this, operation);
     }
 
@@ -199,6 +207,11 @@ public abstract class CloudEndpoint extends ScheduledPollEndpoint implements End
     /** How this endpoint calls the API. Fails, naming the option, when an option or the credentials are wrong. */
     public OperationCaller caller() {
         return calling.get().caller();
+    }
+
+    /** What the service last said about this endpoint's credentials. */
+    public CredentialState credentialState() {
+        return getComponent().clients().credentialState(getConfiguration());
     }
 
     /** The inputs of an exchange for the catalogue's bindings: its headers, else this endpoint's options. */
@@ -243,6 +256,10 @@ public abstract class CloudEndpoint extends ScheduledPollEndpoint implements End
 
     @Override
     protected void doStop() throws Exception {
+        synchronized (this) {
+            ProducerHealthCheck.unregister(health);
+            health = null;
+        }
         calling = newCalling();
         super.doStop();
     }

@@ -1,5 +1,7 @@
 package io.github.camelkoophone.component.cloud.auth;
 
+import java.time.Instant;
+
 import io.github.camelkoophone.component.cloud.http.ApiRequest;
 import io.github.camelkoophone.component.cloud.http.ApiResponse;
 
@@ -20,6 +22,11 @@ public interface Authenticator {
      * @param original the request as it was before credentials were added
      */
     default ApiRequest reauthenticate(ApiRequest original, ApiRequest refused, ApiResponse response) {
+        return null;
+    }
+
+    /** When the token in use expires, or null when there is none or its expiry is not known. */
+    default Instant tokenExpiry() {
         return null;
     }
 }

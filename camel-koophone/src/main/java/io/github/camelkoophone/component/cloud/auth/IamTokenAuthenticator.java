@@ -120,6 +120,12 @@ final class IamTokenAuthenticator implements Authenticator {
 
 
     @Override
+    public Instant tokenExpiry() {
+        IamToken token = current;
+        return token != null ? token.expiresAt() : null;
+    }
+
+    @Override
     public String toString() {
         return "IamTokenAuthenticator";
     }

@@ -12,6 +12,8 @@ import io.github.camelkoophone.component.cloud.http.ApiRequest;
 import io.github.camelkoophone.component.cloud.http.ApiResponse;
 import io.github.camelkoophone.component.cloud.http.Interceptor;
 import io.github.camelkoophone.component.cloud.http.RetryPolicy;
+import io.github.camelkoophone.component.cloud.telemetry.Meters;
+import io.github.camelkoophone.component.cloud.traffic.RateLimitedException;
 import io.github.camelkoophone.component.cloud.traffic.Traffic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,18 +34,27 @@ public final class Attempts {
     private final Traffic traffic;
     private final ScheduledExecutorService timer;
     private final Executor worker;
+    private final Meters meters;
+
+    /** Attempts that record no meters. */
+    public Attempts(Interceptor.Chain chain, RetryPolicy policy, Traffic traffic, ScheduledExecutorService timer,
+                    Executor worker) {
+        this(chain, policy, traffic, timer, worker, Meters.NONE);
+    }
 
     /**
      * @param timer  times the backoff
      * @param worker runs the retries: attempts block their thread, which must not be the timer's
+     * @param meters counts retries and times the rate limiter's waits
      */
     public Attempts(Interceptor.Chain chain, RetryPolicy policy, Traffic traffic, ScheduledExecutorService timer,
-                    Executor worker) {
+                    Executor worker, Meters meters) {
         this.chain = chain;
         this.policy = policy;
         this.traffic = traffic;
         this.timer = timer;
         this.worker = worker;
+        this.meters = meters;
     }
 
     /** The final response, or the failure of the last attempt; done on return unless a retry was scheduled. */
@@ -63,7 +74,10 @@ public final class Attempts {
         IOException failure = null;
         long askedAt = traffic.limiter().ticker().nanos();
         try {
-            traffic.limiter().acquire(background, TimeUnit.MILLISECONDS.toNanos(request.timeout()));
+            long waited = traffic.limiter().acquire(background, TimeUnit.MILLISECONDS.toNanos(request.timeout()));
+            if (waited > 0) {
+                meters.limiterWaited(waited, false);
+            }
             response = chain.proceed(request);
         } catch (IOException e) {
             failure = e;
@@ -73,6 +87,9 @@ public final class Attempts {
             return;
         } catch (RuntimeException e) {
             // refused before sending (credentials, the rate limit's time budget), or a bug: never repeated
+            if (e instanceof RateLimitedException) {
+                meters.limiterWaited(0, true);
+            }
             result.completeExceptionally(e);
             return;
         }
@@ -85,6 +102,7 @@ public final class Attempts {
         if (retry < policy.maxRetries() && policy.shouldRetry(request, response, failure)
             && spendOnRetry(request, response, failure)) {
             long delay = policy.delay(retry, response);
+            meters.retried(request);
             LOG.debug("{} {}: retry {} of {} in {} ms", request, failure != null ? failure.toString() : "HTTP " + response.status(),
                     retry + 1, policy.maxRetries(), delay);
             try {

@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import io.github.camelkoophone.component.cloud.http.ApiRequest;
+import io.github.camelkoophone.component.cloud.telemetry.Telemetry;
 
 /**
  * Performs one operation call for an endpoint: assemble (validating before anything is sent), send each call
@@ -85,12 +86,20 @@ public final class OperationCaller {
         }
 
         private CompletableFuture<Reply> send(ApiRequest call, Consumer<Object> onResult) {
-            return attempts.run(call, background).thenApply(response -> {
-                Reply reply = reader.reply(op, response, call.requestId());
-                if (onResult != null) {
-                    onResult.accept(reply.result());
+            return attempts.run(call, background).handle((response, failure) -> {
+                try {
+                    if (failure != null) {
+                        throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(failure);
+                    }
+                    Reply reply = reader.reply(op, response, call.requestId());
+                    if (onResult != null) {
+                        onResult.accept(reply.result());
+                    }
+                    return reply;
+                } catch (RuntimeException e) {
+                    telemetry.failed(call.name(), call.requestId(), unwrap(e));
+                    throw e;
                 }
-                return reply;
             });
         }
     }
@@ -100,14 +109,17 @@ public final class OperationCaller {
     private final ResponseReader reader;
     private final int batchConcurrency;
     private final Executor worker;
+    private final Telemetry telemetry;
 
+    /** @param telemetry remembers the calls that failed */
     public OperationCaller(Attempts attempts, RequestAssembler assembler, ResponseReader reader, int batchConcurrency,
-                           Executor worker) {
+                           Executor worker, Telemetry telemetry) {
         this.attempts = attempts;
         this.assembler = assembler;
         this.reader = reader;
         this.batchConcurrency = batchConcurrency;
         this.worker = worker;
+        this.telemetry = telemetry;
     }
 
     /** The pool that runs calls side by side (fan-out, consumer polls). */

@@ -55,7 +55,7 @@ public abstract class StatusChangeConsumer<T> extends EventConsumer {
     protected abstract boolean onlyChanges();
 
     @Override
-    protected int poll() throws Exception {
+    protected int pollEvents() throws Exception {
         Queue<Object> events = new ArrayDeque<>();
         for (T thing : current()) {
             String thingId = id.apply(thing);

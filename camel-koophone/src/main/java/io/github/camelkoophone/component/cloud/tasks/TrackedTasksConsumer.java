@@ -13,11 +13,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 import io.github.camelkoophone.component.cloud.consumer.EventConsumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Processor;
+import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -159,13 +161,18 @@ public class TrackedTasksConsumer<J> extends EventConsumer implements TaskLog.Fo
         }
     }
 
-    /** How many tasks this consumer follows. */
-    public int pendingTasks() {
+    @ManagedAttribute(description = "How many tasks this consumer follows")
+    public int getPendingTasks() {
         return tasks.size();
     }
 
     @Override
-    protected int poll() throws Exception {
+    protected IntSupplier pendingGauge() {
+        return tasks::size;
+    }
+
+    @Override
+    protected int pollEvents() throws Exception {
         if (indexDirty) {
             indexDirty = false;
             store.compact(tasks.keySet());

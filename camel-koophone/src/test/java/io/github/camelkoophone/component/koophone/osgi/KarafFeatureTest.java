@@ -62,6 +62,7 @@ class KarafFeatureTest {
                 "io.github.camelkoophone.component.cloud.http",
                 "io.github.camelkoophone.component.cloud.tasks",
                 "io.github.camelkoophone.component.cloud.traffic",
+                "io.github.camelkoophone.component.cloud.telemetry",
                 "io.github.camelkoophone.component.cloud.model");
         assertThat(clauses(manifest().getMainAttributes().getValue("Import-Package")).keySet())
                 .noneMatch(pkg -> pkg.startsWith("java."));

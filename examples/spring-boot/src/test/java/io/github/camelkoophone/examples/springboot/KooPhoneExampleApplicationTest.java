@@ -1,6 +1,7 @@
 package io.github.camelkoophone.examples.springboot;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -60,8 +61,25 @@ class KooPhoneExampleApplicationTest {
             assertThat(camelHealth).containsEntry("status", "UP");
             assertThat((Map<String, Object>) camelHealth.get("details"))
                     .containsEntry("consumer:task-events", "UP")
-                    .containsEntry("consumer:instance-status", "UP");
+                    .containsEntry("consumer:instance-status", "UP")
+                    .containsEntry("producer:koophone://asyncCommand", "UP");
         });
         assertThat(http.getForEntity("/actuator/health/readiness", Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void actuatorMetricsShowTheComponentsRequestsAndEvents() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            ResponseEntity<Map> requests = http.getForEntity("/actuator/metrics/koophone.requests?tag=operation:asyncCommand", Map.class);
+            assertThat(requests.getStatusCode()).isEqualTo(HttpStatus.OK);
+            List<Map<String, Object>> measurements = (List<Map<String, Object>>) requests.getBody().get("measurements");
+            assertThat(measurements).filteredOn(m -> "COUNT".equals(m.get("statistic")))
+                    .singleElement().satisfies(m -> assertThat(((Number) m.get("value")).doubleValue()).isPositive());
+
+            ResponseEntity<Map> events = http.getForEntity("/actuator/metrics/koophone.events?tag=outcome:delivered", Map.class);
+            assertThat(events.getStatusCode()).isEqualTo(HttpStatus.OK);
+        });
+        assertThat(http.getForEntity("/actuator/metrics/koophone.tasks.pending", Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 }
