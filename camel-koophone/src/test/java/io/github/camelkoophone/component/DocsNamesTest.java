@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DocsNamesTest {
 
     private static final Path ROOT = Path.of("..");
-    /** Outside classes the docs name: Camel's, the JDK's, Spring's, Apache HttpClient's, Artemis's. */
+    /** Outside classes the docs name: Camel's, the JDK's, Spring's, Quarkus's, Apache HttpClient's, Artemis's. */
     private static final Set<String> OUTSIDE = Set.of("AbstractCamelContext", "ActiveMQConnectionFactory",
             "AutoConfiguration", "CamelContext", "ComponentConfigurationPropertiesCommon", "ComponentCustomizer",
             "ConcurrentHashMap", "ConditionalOnHierarchicalProperties", "ConfigurationProperties", "ConnectException",
@@ -47,7 +47,8 @@ class DocsNamesTest {
             "SocketTimeoutException", "SpringBootApplication", "SpringBootTest", "StateRepository",
             "ScheduledPollConsumer", "ScheduledBatchPollingConsumer", "HealthCheckComponent", "IdempotentRepository",
             "MeterRegistry", "ProducerTemplate", "DefaultCamelContext", "PropertiesComponent", "CamelBatchSize",
-            "DefaultMainShutdownStrategy", "DynamicPropertyRegistry", "RegisterExtension");
+            "DefaultMainShutdownStrategy", "DynamicPropertyRegistry", "RegisterExtension", "ApplicationScoped", "CamelMain",
+            "FactoryFinder", "LaunchMode", "QuarkusMain", "QuarkusTest", "RegisterForReflection");
     /** Words that look like class names but are not: the product, a library, a JVM flag, URL and header parts. */
     private static final Set<String> NOT_CLASSES = Set.of("KooPhone", "OkHttp", "StartFlightRecording", "SignedHeaders",
             "AccessKeyId", "CamelKooPhone", "CamelCph");
