@@ -7,6 +7,7 @@ import java.util.Map;
 import io.github.camelkoophone.component.cloud.api.CloudService;
 import io.github.camelkoophone.component.cloud.call.ApiOperation;
 import io.github.camelkoophone.component.cloud.call.OperationCaller;
+import io.github.camelkoophone.component.cloud.model.InvalidInputException;
 import io.github.camelkoophone.component.cloud.tasks.LocalTaskLog;
 import io.github.camelkoophone.component.cloud.telemetry.Telemetry;
 import org.apache.camel.Endpoint;
@@ -71,9 +72,13 @@ public abstract class CloudComponent extends HealthCheckComponent implements Tel
 
     /** How an endpoint with these options calls the service; fails, naming the option, when one is wrong. */
     OperationCaller newCaller(CloudConfiguration c) {
-        c.validate();
-        // the rate limit and the retry budget are the component's, shared by its endpoints
-        return clients.caller(c, getConfiguration(), catalogue);
+        try {
+            c.validate();
+            // the rate limit and the retry budget are the component's, shared by its endpoints
+            return clients.caller(c, getConfiguration(), catalogue);
+        } catch (InvalidInputException e) {
+            throw e.inComponent(getDefaultName());
+        }
     }
 
     /** What the endpoints share: for the dev console and the endpoints' health. */

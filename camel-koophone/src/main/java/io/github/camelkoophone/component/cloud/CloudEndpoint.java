@@ -180,7 +180,11 @@ public abstract class CloudEndpoint extends ScheduledPollEndpoint implements End
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        getConfiguration().validate();
+        try {
+            getConfiguration().validate();
+        } catch (InvalidInputException e) {
+            throw e.inComponent(kinds.scheme());
+        }
         String operation = getOperation();
         Consumer consumer;
         if (kinds.tasksPath().equals(operation)) {
@@ -224,8 +228,8 @@ public abstract class CloudEndpoint extends ScheduledPollEndpoint implements End
         return new MessageInputs(null, calling.get().options());
     }
 
-    private static InvalidInputException wrongUse(String problem) {
-        return new InvalidInputException("operation", problem);
+    private InvalidInputException wrongUse(String problem) {
+        return new InvalidInputException("operation", problem).inComponent(kinds.scheme());
     }
 
     private Supplier<Calling> newCalling() {

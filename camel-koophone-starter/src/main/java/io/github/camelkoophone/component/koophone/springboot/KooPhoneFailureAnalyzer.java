@@ -19,9 +19,9 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  * a malformed endpoint...) into Spring Boot's "APPLICATION FAILED TO START" report, naming the
  * {@code camel.component.koophone.*} or {@code camel.component.cph.*} property to set.
  * <p>
- * The failure is the cph component's when cph's own code is on its stack (its options' checks, its producers, its
- * phones consumer), koophone's otherwise: a failure only the code both components share sees (the credentials of a
- * {@code cph:jobs} consumer) names koophone's properties.
+ * A failure raised by the code both components share names its component (the credentials and shared options of
+ * an endpoint); one raised by a service's own code (its options' checks, its consumers) is cph's when cph's code is
+ * on its stack, koophone's otherwise.
  */
 public class KooPhoneFailureAnalyzer extends AbstractFailureAnalyzer<InvalidInputException> {
 
@@ -32,7 +32,7 @@ public class KooPhoneFailureAnalyzer extends AbstractFailureAnalyzer<InvalidInpu
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidInputException cause) {
-        boolean cph = fromCph(cause);
+        boolean cph = cause.getComponent() != null ? "cph".equals(cause.getComponent()) : fromCph(cause);
         String component = cph ? "cph" : "koophone";
         String prefix = "camel.component." + component + ".";
         String field = cause.getField();

@@ -57,6 +57,33 @@ class CphStartupTest {
         }
     }
 
+    /** Only a jobs consumer: its credentials are checked by the code the two components share. */
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class JobsApp {
+        @Bean
+        RouteBuilder routes() {
+            return new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("cph:jobs?delay=60000").routeId("cph-jobs").log("${body}");
+                }
+            };
+        }
+    }
+
+    @Test
+    void aJobsConsumerWithoutCredentialsNamesTheCphProperties(CapturedOutput output) {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(JobsApp.class).web(WebApplicationType.NONE)
+                .properties("spring.main.banner-mode=off", "camel.component.cph.endpoint=" + sim.url(),
+                        "camel.component.cph.project-id=" + sim.projectId()).run().close())
+                .rootCause().hasMessageContaining("no credentials");
+        assertThat(output.getOut()).contains("The cph component cannot start: credentials: no credentials")
+                .contains("camel.component.cph.auth-token")
+                .doesNotContain("camel.component.koophone.");
+        assertThat(sim.journal().size()).isZero();
+    }
+
     @Test
     void withoutRegionTheReportNamesTheCphProperty(CapturedOutput output) {
         assertThatThrownBy(() -> application().run().close()).rootCause().hasMessageContaining("region: is required");
