@@ -12,6 +12,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * A simulator of the KooPhone API and a CamelContext whose koophone component points at it. Jobs finish when the
  * simulator's clock passes their end, so tests move time with {@code sim.clock().advance(...)} instead of waiting.
@@ -94,6 +96,16 @@ public abstract class SimulatorTestSupport {
             exchange.getMessage().setBody(body);
             exchange.getMessage().setHeaders(new HashMap<>(headers));
         });
+    }
+
+    /**
+     * Waits until the simulator has received {@code count} more requests of the operation than it has now: a check
+     * that nothing more arrives then rests on that many further polls having happened, not on a fixed sleep.
+     */
+    protected void awaitFurtherRequests(String operation, int count) {
+        long target = sim.journal().count(operation) + count;
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> sim.journal().count(operation) >= target);
     }
 
     /** What reached the simulated API, IAM logins excluded. */
