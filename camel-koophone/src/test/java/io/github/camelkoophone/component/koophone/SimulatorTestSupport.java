@@ -1,10 +1,13 @@
 package io.github.camelkoophone.component.koophone;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.camelkoophone.simulator.KooPhoneSimulator;
+import io.github.camelkoophone.simulator.journal.JournalEntry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -111,5 +114,22 @@ public abstract class SimulatorTestSupport {
     /** What reached the simulated API, IAM logins excluded. */
     protected long apiRequests() {
         return sim.journal().entries().stream().filter(e -> !"iamToken".equals(e.operation())).count();
+    }
+
+    /** The most journal entries whose [arrival, arrival + duration] intervals overlap at one moment. */
+    protected static int peakConcurrency(List<JournalEntry> calls) {
+        int max = 0;
+        for (JournalEntry at : calls) {
+            Instant t = at.time();
+            int inFlight = 0;
+            for (JournalEntry other : calls) {
+                Instant end = other.time().plusMillis(other.durationMillis());
+                if (other == at || !other.time().isAfter(t) && t.isBefore(end)) {
+                    inFlight++;
+                }
+            }
+            max = Math.max(max, inFlight);
+        }
+        return max;
     }
 }
