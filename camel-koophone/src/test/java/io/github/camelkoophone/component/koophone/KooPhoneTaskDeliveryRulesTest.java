@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import io.github.camelkoophone.component.cloud.tasks.TrackedTasksConsumer;
 import io.github.camelkoophone.simulator.faults.Fault;
@@ -38,14 +39,10 @@ class KooPhoneTaskDeliveryRulesTest extends SimulatorTestSupport {
         return out.getMessage().getHeader(TASK_ID, String.class);
     }
 
-    private void addRoutes(RouteBuilder routes) throws Exception {
-        context.addRoutes(routes);
-    }
-
     @Test
     void anExceptionTheErrorHandlerHandledCountsAsDeliveredAndIsNotEmittedAgain() throws Exception {
         Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
-        addRoutes(new RouteBuilder() {
+        context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("koophone:tasks?delay=50&initialDelay=0").routeId("handled")
@@ -91,7 +88,7 @@ class KooPhoneTaskDeliveryRulesTest extends SimulatorTestSupport {
     /** Runs a consumer on the URI for two polls' worth of GetTasks, and returns the most the simulator saw at once. */
     private int maxGetTasksInFlight(String uri, String routeId) throws Exception {
         sim.journal().clear();
-        addRoutes(new RouteBuilder() {
+        context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from(uri).routeId(routeId).to("log:unused?level=OFF");
@@ -110,7 +107,7 @@ class KooPhoneTaskDeliveryRulesTest extends SimulatorTestSupport {
         sim.clock().advance(Duration.ofMinutes(5));
         sim.faults().add(Fault.onPath("/v1/instances/tasks/" + slow).latency(Duration.ofSeconds(2)));
         List<Exchange> events = new CopyOnWriteArrayList<>();
-        addRoutes(new RouteBuilder() {
+        context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("koophone:tasks?delay=50&initialDelay=0&taskIds=" + fast + "," + slow)
@@ -129,15 +126,15 @@ class KooPhoneTaskDeliveryRulesTest extends SimulatorTestSupport {
         assertThat(batch).hasSize(size);
         assertThat(batch).extracting(e -> e.getProperty(Exchange.BATCH_SIZE, Integer.class)).containsOnly(size);
         assertThat(batch).extracting(e -> e.getProperty(Exchange.BATCH_INDEX, Integer.class))
-                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, size).boxed().toList());
+                .containsExactlyElementsOf(IntStream.range(0, size).boxed().toList());
         assertThat(batch).extracting(e -> e.getProperty(Exchange.BATCH_COMPLETE, Boolean.class))
-                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, size).mapToObj(i -> i == size - 1).toList());
+                .containsExactlyElementsOf(IntStream.range(0, size).mapToObj(i -> i == size - 1).toList());
     }
 
     @Test
     void everyTasksConsumerOfTheComponentEmitsEveryEventOnce() throws Exception {
         Map<String, List<String>> received = Map.of("first", new CopyOnWriteArrayList<>(), "second", new CopyOnWriteArrayList<>());
-        addRoutes(new RouteBuilder() {
+        context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("koophone:tasks?delay=50&initialDelay=0").routeId("first")
