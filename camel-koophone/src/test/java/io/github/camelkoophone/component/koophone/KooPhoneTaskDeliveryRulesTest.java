@@ -66,7 +66,7 @@ class KooPhoneTaskDeliveryRulesTest extends SimulatorTestSupport {
         assertThat(attempts.keySet()).allSatisfy(eventId -> assertThat(eventId).startsWith(ended + "/"));
         assertThat(attempts.values()).allSatisfy(count -> assertThat(count).hasValue(1));
         TrackedTasksConsumer<?> consumer = (TrackedTasksConsumer<?>) context.getRoute("handled").getConsumer();
-        assertThat(consumer.pendingTasks()).isEqualTo(1); // the ended task was forgotten, the running one is followed
+        assertThat(consumer.getPendingTasks()).isEqualTo(1); // the ended task was forgotten, the running one is followed
         assertThat(sim.journal().entries(GET_TASK)).extracting(JournalEntry::path).last().asString().endsWith(running);
     }
 
