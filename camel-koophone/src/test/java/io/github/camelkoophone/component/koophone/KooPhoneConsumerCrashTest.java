@@ -49,7 +49,7 @@ class KooPhoneConsumerCrashTest extends SimulatorTestSupport {
     Path dir;
 
     @RegisterExtension
-    final TraceLogCapture logs = new TraceLogCapture().forbid(KooPhoneSimulator.DEFAULT_STATIC_TOKEN);
+    final TraceLogCapture logs = new TraceLogCapture().expectComponentTrace().forbid(KooPhoneSimulator.DEFAULT_STATIC_TOKEN);
 
     /** Job ids whose processing completed, over every CamelContext of a test, in order. */
     private final List<String> completed = new CopyOnWriteArrayList<>();

@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.github.camelkoophone.component.cloud.http.ResponseTooLargeException;
 import org.apache.camel.Exchange;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,8 +48,9 @@ class KooPhoneHostileResponsesTest extends WireMockTestSupport {
     private static final String HTML = "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head>"
                                        + "<body><h1>502 Bad Gateway</h1><hr><center>nginx</center></body></html>";
 
+    /** At DEBUG: a read that fails before any answer (a GET has no body) logs its attempt at DEBUG and nothing at TRACE. */
     @RegisterExtension
-    final TraceLogCapture logs = new TraceLogCapture().forbid(TOKEN);
+    final TraceLogCapture logs = new TraceLogCapture().expectLines(TraceLogCapture.COMPONENT_LOGGERS, Level.DEBUG).forbid(TOKEN);
 
     @Override
     protected void configure(KooPhoneComponent component) {
@@ -167,12 +169,10 @@ class KooPhoneHostileResponsesTest extends WireMockTestSupport {
     @MethodSource("endless")
     void responseHeadersAreBoundedToo(String name, String uri, Map<String, Object> input, String[] prefixAndFiller) throws Exception {
         try (EndlessServer server = new EndlessServer(prefixAndFiller[0], prefixAndFiller[1])) {
-            long start = System.nanoTime();
             Exchange out = call(uri + "?endpoint=http://127.0.0.1:" + server.port(), null, input);
-            long millis = (System.nanoTime() - start) / 1_000_000;
 
+            // the limit's exception, not the request timeout's: the limit ended the read
             assertThat(out.getException()).as(name).isInstanceOf(org.apache.hc.core5.http.MessageConstraintException.class);
-            assertThat(millis).as("%s took (ms)", name).isLessThan(REQUEST_TIMEOUT);
             assertThat(server.sent()).as("bytes the client let the server push").isLessThan(16L * 1024 * 1024);
             assertThat(server.connections()).as("connections: not retried").isEqualTo(1);
         }

@@ -41,7 +41,7 @@ class KooPhoneTlsTest extends SimulatorTestSupport {
     static Path truststore;
 
     @RegisterExtension
-    final TraceLogCapture logs = new TraceLogCapture().forbid(KooPhoneSimulator.DEFAULT_STATIC_TOKEN, PASSWORD);
+    final TraceLogCapture logs = new TraceLogCapture().expectComponentTrace().forbid(KooPhoneSimulator.DEFAULT_STATIC_TOKEN, PASSWORD);
 
     @BeforeAll
     static void makeASelfSignedCertificateAndATrustStoreHoldingIt() throws Exception {

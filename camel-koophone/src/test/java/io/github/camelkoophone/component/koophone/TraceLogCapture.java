@@ -49,8 +49,10 @@ public final class TraceLogCapture implements BeforeEachCallback, AfterEachCallb
 
     /** Always forbidden: an AK/SK signature never belongs in a log, message or header. */
     public static final String SIGNATURE = "Signature=";
+    /** The prefix of the component's own loggers. */
+    public static final String COMPONENT_LOGGERS = "io.github.camelkoophone";
     static final int KEPT = 2000;
-    private static final String[] LOGGERS = { "io.github.camelkoophone", "org.apache.camel" };
+    private static final String[] LOGGERS = { COMPONENT_LOGGERS, "org.apache.camel" };
 
     /** One captured log line. */
     public record Line(Level level, String logger, String text) {
@@ -77,6 +79,14 @@ public final class TraceLogCapture implements BeforeEachCallback, AfterEachCallb
     private java.util.logging.Level julRootLevelBefore;
     private final List<java.util.logging.Handler> julRootHandlersBefore = new ArrayList<>();
     private final Map<String, Boolean> awaited = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<Expected> expected = new CopyOnWriteArrayList<>();
+
+    /** Lines the capture must have seen by the end of the test: of loggers under a prefix, at a level or finer. */
+    private record Expected(String loggerPrefix, Level level, AtomicLong seen) {
+        boolean matches(LogEvent event) {
+            return event.getLoggerName().startsWith(loggerPrefix) && event.getLevel().isLessSpecificThan(level);
+        }
+    }
 
     /**
      * Captures every logger at TRACE, not only the component's and Camel's: the HTTP library's wire and header
@@ -85,6 +95,23 @@ public final class TraceLogCapture implements BeforeEachCallback, AfterEachCallb
      */
     public TraceLogCapture everyLogger() {
         everyLogger = true;
+        return this;
+    }
+
+    /**
+     * After the test, fails unless the component's own loggers logged at TRACE during it: a secret check over lines
+     * that were never captured checks nothing.
+     */
+    public TraceLogCapture expectComponentTrace() {
+        return expectLines(COMPONENT_LOGGERS, Level.TRACE);
+    }
+
+    /**
+     * After the test, fails unless a logger under {@code loggerPrefix} logged at {@code level} or finer during it;
+     * for a test whose subject logs nothing at TRACE ({@code DEBUG} for a call that failed before any body, say).
+     */
+    public TraceLogCapture expectLines(String loggerPrefix, Level level) {
+        expected.add(new Expected(loggerPrefix, level, new AtomicLong()));
         return this;
     }
 
@@ -176,6 +203,7 @@ public final class TraceLogCapture implements BeforeEachCallback, AfterEachCallb
             logs.updateLoggers();
             appender.stop();
             assertNoSecrets();
+            assertSawExpectedLines();
             return;
         }
         for (String name : LOGGERS) {
@@ -188,6 +216,7 @@ public final class TraceLogCapture implements BeforeEachCallback, AfterEachCallb
         logs.updateLoggers();
         appender.stop();
         assertNoSecrets();
+        assertSawExpectedLines();
     }
 
     private void capture(LogEvent event) {
@@ -196,11 +225,16 @@ public final class TraceLogCapture implements BeforeEachCallback, AfterEachCallb
         total.incrementAndGet();
         if (event.getLevel() == Level.TRACE) {
             traceLines.incrementAndGet();
-            if (event.getLoggerName().startsWith(LOGGERS[0])) {
+            if (event.getLoggerName().startsWith(COMPONENT_LOGGERS)) {
                 componentTraceLines.incrementAndGet();
             }
         }
         forbidden.forEach(secret -> check(line, secret));
+        expected.forEach(lines -> {
+            if (lines.matches(event)) {
+                lines.seen().incrementAndGet();
+            }
+        });
         awaited.replaceAll((watched, seen) -> seen || line.text().contains(watched));
         if (event.getLevel().isMoreSpecificThan(Level.WARN)) {
             warnings.add(line);
@@ -284,6 +318,16 @@ public final class TraceLogCapture implements BeforeEachCallback, AfterEachCallb
     /** Fails naming the first leaks (also run after every test). */
     public void assertNoSecrets() {
         assertThat(leaks).as("secrets seen in %d log lines and %d scanned objects", total.get(), scanned.get()).isEmpty();
+    }
+
+    /** Fails naming the lines asked for with {@link #expectLines} that were not seen (also run after every test). */
+    public void assertSawExpectedLines() {
+        for (Expected lines : expected) {
+            assertThat(lines.seen().get())
+                    .as("lines of %s* at %s or finer that the capture saw (of %d lines in all): with none, its secret check "
+                        + "checked nothing", lines.loggerPrefix(), lines.level(), total.get())
+                    .isPositive();
+        }
     }
 
     /** Lines at WARN or above, all of them. */

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.camelkoophone.component.koophone.KooPhoneOperation;
 import io.github.camelkoophone.component.koophone.TraceLogCapture;
+import org.apache.logging.log4j.Level;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,9 +22,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TaskRegistryTest {
-
-    @RegisterExtension
-    final TraceLogCapture logs = new TraceLogCapture();
 
     /** Records every task it is given. */
     static final class Recorder implements TaskWatcher {
@@ -52,27 +51,6 @@ class TaskRegistryTest {
 
         assertThat(first.seen).containsExactly("t1", "t2", "t3", "t4");
         assertThat(second.seen).containsExactly("t4");
-    }
-
-    @Test
-    void withNoConsumerOnlyTheNewestTasksAreKeptAndTheLossIsLoggedRarely() {
-        TaskRegistry registry = new TaskRegistry("trackTasks");
-        int extra = TaskRegistry.MAX_UNCLAIMED + 5;
-        for (int i = 0; i < TaskRegistry.MAX_UNCLAIMED + extra; i++) {
-            registry.register(task("t" + i));
-        }
-        Recorder consumer = new Recorder();
-        registry.attach(consumer);
-
-        assertThat(consumer.seen).hasSize(TaskRegistry.MAX_UNCLAIMED);
-        assertThat(consumer.seen.get(0)).isEqualTo("t" + extra);
-        assertThat(consumer.seen.get(consumer.seen.size() - 1)).isEqualTo("t" + (TaskRegistry.MAX_UNCLAIMED + extra - 1));
-        // 10,005 forgotten: a warning for the first and one for the 10,000th, not one per call
-        List<TraceLogCapture.Line> warnings = logs.warnings().stream()
-                .filter(line -> line.logger().equals(TaskRegistry.class.getName())).toList();
-        assertThat(warnings).hasSize(2);
-        assertThat(warnings.get(0).text()).contains("1 task(s) forgotten so far, the latest t0", "trackTasks=false");
-        assertThat(warnings.get(1).text()).contains("10000 task(s) forgotten so far");
     }
 
     /** Producers keep registering while the consumer starts: every task arrives exactly once. */
@@ -111,38 +89,67 @@ class TaskRegistryTest {
         assertThat(seen).as("each once").hasSize(threads * perThread);
     }
 
-    /** Producers on several threads overrun the bound with no consumer: a bound's worth is kept, each once. */
-    @Test
-    void concurrentProducersOverrunningTheBoundLeaveExactlyTheBoundsWorth() throws Exception {
-        TaskRegistry registry = new TaskRegistry("trackTasks");
-        int threads = 4;
-        int perThread = TaskRegistry.MAX_UNCLAIMED / 2 + 1_000;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> producers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                producers.add(pool.submit(() -> {
-                    for (int i = 0; i < perThread; i++) {
-                        registry.register(task(thread + "-" + i));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> producer : producers) {
-                producer.get(30, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        Recorder consumer = new Recorder();
-        registry.attach(consumer);
+    /** Tasks no consumer claims: the registry's warnings about them, captured. */
+    @Nested
+    class Forgotten {
 
-        assertThat(consumer.seen).hasSize(TaskRegistry.MAX_UNCLAIMED).doesNotHaveDuplicates();
-        // 14,000 forgotten, each by the registration that took its slot: warnings for the first and the 10,000th
-        List<TraceLogCapture.Line> warnings = logs.warnings().stream()
-                .filter(line -> line.logger().equals(TaskRegistry.class.getName())).toList();
-        assertThat(warnings).hasSize(2);
-        assertThat(warnings.get(1).text()).contains(TaskRegistry.MAX_UNCLAIMED + " task(s) forgotten so far");
+        @RegisterExtension
+        final TraceLogCapture logs = new TraceLogCapture().expectLines(TaskRegistry.class.getName(), Level.WARN);
+
+        @Test
+        void withNoConsumerOnlyTheNewestTasksAreKeptAndTheLossIsLoggedRarely() {
+            TaskRegistry registry = new TaskRegistry("trackTasks");
+            int extra = TaskRegistry.MAX_UNCLAIMED + 5;
+            for (int i = 0; i < TaskRegistry.MAX_UNCLAIMED + extra; i++) {
+                registry.register(task("t" + i));
+            }
+            Recorder consumer = new Recorder();
+            registry.attach(consumer);
+
+            assertThat(consumer.seen).hasSize(TaskRegistry.MAX_UNCLAIMED);
+            assertThat(consumer.seen.get(0)).isEqualTo("t" + extra);
+            assertThat(consumer.seen.get(consumer.seen.size() - 1)).isEqualTo("t" + (TaskRegistry.MAX_UNCLAIMED + extra - 1));
+            // 10,005 forgotten: a warning for the first and one for the 10,000th, not one per call
+            List<TraceLogCapture.Line> warnings = logs.warnings().stream()
+                    .filter(line -> line.logger().equals(TaskRegistry.class.getName())).toList();
+            assertThat(warnings).hasSize(2);
+            assertThat(warnings.get(0).text()).contains("1 task(s) forgotten so far, the latest t0", "trackTasks=false");
+            assertThat(warnings.get(1).text()).contains("10000 task(s) forgotten so far");
+        }
+
+        /** Producers on several threads overrun the bound with no consumer: a bound's worth is kept, each once. */
+        @Test
+        void concurrentProducersOverrunningTheBoundLeaveExactlyTheBoundsWorth() throws Exception {
+            TaskRegistry registry = new TaskRegistry("trackTasks");
+            int threads = 4;
+            int perThread = TaskRegistry.MAX_UNCLAIMED / 2 + 1_000;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<?>> producers = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int thread = t;
+                    producers.add(pool.submit(() -> {
+                        for (int i = 0; i < perThread; i++) {
+                            registry.register(task(thread + "-" + i));
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> producer : producers) {
+                    producer.get(30, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            Recorder consumer = new Recorder();
+            registry.attach(consumer);
+
+            assertThat(consumer.seen).hasSize(TaskRegistry.MAX_UNCLAIMED).doesNotHaveDuplicates();
+            // 14,000 forgotten, each by the registration that took its slot: warnings for the first and the 10,000th
+            List<TraceLogCapture.Line> warnings = logs.warnings().stream()
+                    .filter(line -> line.logger().equals(TaskRegistry.class.getName())).toList();
+            assertThat(warnings).hasSize(2);
+            assertThat(warnings.get(1).text()).contains(TaskRegistry.MAX_UNCLAIMED + " task(s) forgotten so far");
+        }
     }
 }
