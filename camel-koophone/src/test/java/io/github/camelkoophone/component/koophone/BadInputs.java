@@ -87,7 +87,7 @@ final class BadInputs {
                         "endpoint", "http:// or https://"),
                 bad("access key without secret key", "koophone:batchReset?authToken=&accessKey=AK", null, Map.of(IDS, "a1"),
                         "secretKey", "is required"),
-                bad("no credentials at all", "koophone:batchReset?authToken=", null, Map.of(IDS, "a1"),
+                bad("no credentials at all", "koophone:batchReset?authToken=&username=&password=", null, Map.of(IDS, "a1"),
                         "credentials", "set authToken, or accessKey and secretKey"),
                 bad("unknown operation in the URI", "koophone:rebootEverything", null, Map.of(), "operation",
                         "must be one of [assignInstance, asyncCommand"),
