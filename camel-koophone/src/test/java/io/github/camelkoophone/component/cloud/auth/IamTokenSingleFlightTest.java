@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelkoophone.component.cloud.traffic.Traffic;
@@ -28,11 +29,14 @@ class IamTokenSingleFlightTest {
 
     @Test
     void aLoginThatFinishedMeanwhileIsUsedNotRepeated() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        MutableClock clock = new MutableClock(start);
         AtomicInteger logins = new AtomicInteger();
         Attempts iam = new Attempts(request -> {
+            // login n comes n - 1 hours in and lasts an hour; IAM does not read the clock, so the hook below can only
+            // run where the authenticator reads it
             int login = logins.incrementAndGet();
-            Instant expires = clock.instant().plusSeconds(3600);
+            Instant expires = start.plus(Duration.ofHours(login));
             return new ApiResponse(201, Map.of("X-Subject-Token", "token-" + login),
                     ("{\"token\":{\"expires_at\":\"" + expires + "\"}}").getBytes(StandardCharsets.UTF_8));
         }, RetryPolicy.NONE, Traffic.NONE, null, Runnable::run);
@@ -42,10 +46,14 @@ class IamTokenSingleFlightTest {
 
         clock.advance(Duration.ofHours(1)); // token-1 is due for refresh
         // the caller below reads the clock after it saw token-1; at that moment another caller refreshes it
-        clock.onNextRead(() -> assertThat(authenticator.authenticate(request()).headers())
-                .containsEntry(IamTokenAuthenticator.TOKEN_HEADER, "token-2"));
+        AtomicBoolean raced = new AtomicBoolean();
+        clock.onNextRead(() -> {
+            raced.set(true);
+            assertThat(authenticator.authenticate(request()).headers()).containsEntry(IamTokenAuthenticator.TOKEN_HEADER, "token-2");
+        });
 
         assertThat(authenticator.authenticate(request()).headers()).containsEntry(IamTokenAuthenticator.TOKEN_HEADER, "token-2");
+        assertThat(raced).as("the other caller's login ran inside this caller's read of the clock").isTrue();
         assertThat(logins).hasValue(2);
     }
 
