@@ -25,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -42,6 +42,21 @@ class ReplyShapesTest {
 
     private static Reply reply(ApiOperation op, String body) {
         return reply(op, 200, body);
+    }
+
+    /** The reply fails with a KooPhoneApiException of exactly these fields; returns its message for further checks. */
+    private static String assertFails(ApiOperation op, int status, String body, int httpStatus, String errorCode, String errorMessage) {
+        Throwable thrown = catchThrowable(() -> reply(op, status, body));
+        assertThat(thrown).as("the failure of %s", body).isExactlyInstanceOf(KooPhoneApiException.class);
+        KooPhoneApiException e = (KooPhoneApiException) thrown;
+        assertThat(e.getOperation()).as("operation").isEqualTo(op.name());
+        assertThat(e.getHttpStatus()).as("HTTP status").isEqualTo(httpStatus);
+        assertThat(e.getErrorCode()).as("error code").isEqualTo(errorCode);
+        assertThat(e.getRequestId()).as("request id").isEqualTo("rid");
+        if (errorMessage != null) {
+            assertThat(e.getErrorMessage()).as("error message").isEqualTo(errorMessage);
+        }
+        return e.getErrorMessage();
     }
 
     static Stream<Path> seeds() throws IOException, URISyntaxException {
@@ -85,6 +100,7 @@ class ReplyShapesTest {
                 "{\"error_code\":\"0\",\"error_msg\":\"ok\",\"data\":{\"error_code\":\"E1\",\"error_msg\":\"inner\",\"task_id\":\"t1\"}}");
 
         assertThat(reply).extracting(Reply::errorCode, Reply::errorMessage, Reply::taskId).containsExactly("E1", "inner", "t1");
+        assertThat(((TaskResult) reply.result()).getTaskId()).isEqualTo("t1");
     }
 
     @Test
@@ -115,8 +131,9 @@ class ReplyShapesTest {
 
     @Test
     void aTaskIdThatIsNoSingleValueDoesNotBind() {
-        assertThatThrownBy(() -> reply(KooPhoneOperation.asyncCommand, "{\"data\":{\"task_id\":[\"t1\"]}}"))
-                .isInstanceOfSatisfying(KooPhoneApiException.class, e -> assertThat(e.getErrorMessage()).startsWith("unexpected response shape"));
+        // the rest of the message is Jackson's own wording
+        assertThat(assertFails(KooPhoneOperation.asyncCommand, 200, "{\"data\":{\"task_id\":[\"t1\"]}}", 200, null, null))
+                .startsWith("unexpected response shape: ").contains("String", "Array");
     }
 
     @Test
@@ -155,43 +172,37 @@ class ReplyShapesTest {
 
     @Test
     void dataTwiceTheLastOneCounts() {
-        assertThat(reply(KooPhoneOperation.asyncCommand, "{\"data\":{\"task_id\":\"a\"},\"data\":{\"task_id\":\"b\"}}").taskId())
-                .isEqualTo("b");
+        Reply reply = reply(KooPhoneOperation.asyncCommand, "{\"data\":{\"task_id\":\"a\"},\"data\":{\"task_id\":\"b\"}}");
+
+        assertThat(reply).extracting(Reply::errorCode, Reply::errorMessage, Reply::taskId).containsExactly(null, null, "b");
+        assertThat(((TaskResult) reply.result()).getTaskId()).isEqualTo("b");
     }
 
     @Test
     void aBusinessErrorWithHttp200() {
-        assertThatThrownBy(() -> reply(KooPhoneOperation.asyncCommand,
-                "{\"error_code\":\"KOOPHONE.API.1012\",\"error_msg\":\"instance error\",\"data\":{}}"))
-                .isInstanceOfSatisfying(KooPhoneApiException.class, e -> {
-                    assertThat(e.getHttpStatus()).isEqualTo(200);
-                    assertThat(e.getErrorCode()).isEqualTo("KOOPHONE.API.1012");
-                    assertThat(e.getErrorMessage()).isEqualTo("instance error");
-                });
+        assertFails(KooPhoneOperation.asyncCommand, 200, "{\"error_code\":\"KOOPHONE.API.1012\",\"error_msg\":\"instance error\",\"data\":{}}",
+                200, "KOOPHONE.API.1012", "instance error");
     }
 
     @Test
     void bodiesThatCannotBeRead() {
-        assertThatThrownBy(() -> reply(KooPhoneOperation.getTask, "{\"data\":{\"jobs\":\"none\"}}"))
-                .hasMessageContaining("unexpected response shape");
-        assertThatThrownBy(() -> reply(KooPhoneOperation.getTask, "{\"error_code\":\"0\",\"data\":{\"jobs\":[{\"job_id\":\"j\""))
-                .hasMessageContaining("malformed JSON response");
-        assertThatThrownBy(() -> reply(KooPhoneOperation.getTask, "{\"data\":{\"jobs\":[{\"status\":2x}]}}"))
-                .hasMessageContaining("malformed JSON response");
-        assertThatThrownBy(() -> reply(KooPhoneOperation.getTask, "[1,2]")).hasMessageContaining("not a JSON object");
-        assertThatThrownBy(() -> reply(KooPhoneOperation.getTask, "")).hasMessageContaining("empty response body");
+        // a wrong type inside the data: the rest of the message is Jackson's own wording
+        assertThat(assertFails(KooPhoneOperation.getTask, 200, "{\"data\":{\"jobs\":\"none\"}}", 200, null, null))
+                .startsWith("unexpected response shape: ");
+        String truncated = "{\"error_code\":\"0\",\"data\":{\"jobs\":[{\"job_id\":\"j\"";
+        assertFails(KooPhoneOperation.getTask, 200, truncated, 200, null, "malformed JSON response (47 bytes): " + truncated);
+        String badNumber = "{\"data\":{\"jobs\":[{\"status\":2x}]}}";
+        assertFails(KooPhoneOperation.getTask, 200, badNumber, 200, null, "malformed JSON response (33 bytes): " + badNumber);
+        assertFails(KooPhoneOperation.getTask, 200, "[1,2]", 200, null, "unexpected response, not a JSON object: [1,2]");
+        assertFails(KooPhoneOperation.getTask, 200, "", 200, null, "empty response body");
     }
 
     @Test
     void errorStatuses() {
-        assertThatThrownBy(() -> reply(KooPhoneOperation.getTask, 404, "{\"error_code\":\"KOOPHONE.API.1004\",\"error_msg\":\"task not found\"}"))
-                .isInstanceOfSatisfying(KooPhoneApiException.class, e -> {
-                    assertThat(e.getHttpStatus()).isEqualTo(404);
-                    assertThat(e.getErrorCode()).isEqualTo("KOOPHONE.API.1004");
-                });
-        assertThatThrownBy(() -> reply(KooPhoneOperation.getTask, 500, "<html>oops</html>"))
-                .isInstanceOfSatisfying(KooPhoneApiException.class,
-                        e -> assertThat(e.getErrorMessage()).isEqualTo("non-JSON error body: <html>oops</html>"));
+        assertFails(KooPhoneOperation.getTask, 404, "{\"error_code\":\"KOOPHONE.API.1004\",\"error_msg\":\"task not found\"}",
+                404, "KOOPHONE.API.1004", "task not found");
+        assertFails(KooPhoneOperation.getTask, 500, "<html>oops</html>", 500, null, "non-JSON error body: <html>oops</html>");
+        assertFails(KooPhoneOperation.getTask, 401, "", 401, null, "no response body");
     }
 
     @Test
