@@ -11,6 +11,7 @@ import io.github.camelkoophone.simulator.KooPhoneSimulator;
 import io.github.camelkoophone.simulator.faults.Fault;
 import io.github.camelkoophone.simulator.faults.RandomFaults;
 import io.github.camelkoophone.simulator.iam.AccessKey;
+import io.github.camelkoophone.simulator.journal.JournalEntry;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,7 +32,7 @@ class KooPhoneCredentialsTest extends SimulatorTestSupport {
             "temporary-security-token-SECRET");
 
     @RegisterExtension
-    final TraceLogCapture logs = new TraceLogCapture()
+    final TraceLogCapture logs = new TraceLogCapture().expectComponentTrace()
             .forbid(WRONG_PASSWORD, WRONG_SECRET_KEY, KooPhoneSimulator.DEFAULT_PASSWORD, KooPhoneSimulator.DEFAULT_SECRET_KEY, "MIIsim",
                     TEMPORARY.secretKey(), TEMPORARY.securityToken());
 
@@ -111,8 +112,12 @@ class KooPhoneCredentialsTest extends SimulatorTestSupport {
             outs.add(status());
         }
 
-        assertThat(outs).allSatisfy(out -> assertThat(out.getException() == null
-                                                      || KooPhoneFaultSoakTest.allowedFailure(out.getException())).isTrue());
+        Map<String, List<JournalEntry>> attempts = KooPhoneFaultSoakTest.attemptsByRequestId(sim.journal().entries());
+        assertThat(outs).filteredOn(out -> out.getException() != null).allSatisfy(out -> {
+            List<JournalEntry> sent = attempts.getOrDefault(out.getMessage().getHeader(KooPhoneConstants.REQUEST_ID, String.class), List.of());
+            assertThat(KooPhoneFaultSoakTest.injectedFault("batchQueryStatus", out.getException(), sent, 3))
+                    .as("the injected fault behind %s; its attempts: %s", out.getException(), sent).isNotNull();
+        });
         assertThat(outs).filteredOn(out -> out.getException() == null).hasSizeGreaterThan(190);
         assertThat(apiRequests()).as("retries happened").isGreaterThan(250);
         assertThat(sim.journal().entries()).noneMatch(e -> e.status() == 401);

@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Retry-After), drops 2% of connections, delays bursts of requests, revokes every IAM token twice, and lets a few
  * state-changing calls run before failing the answer (HTTP 500 or a dropped connection after execution).
  * <p>
- * Every exchange must complete within its computed bound, succeed or fail with a KooPhoneApiException or an I/O
- * cause; every success of a state-changing call must be executed in the simulator (nothing lost silently); no
+ * Every exchange must complete within its computed bound; at least 97% succeed, and each failure is one the faults
+ * explain (a 503 or 429 on every attempt, or a non-idempotent call's lost answer or dropped connection); every success of a state-changing call must be executed in the simulator (nothing lost silently); no
  * x-request-id may be executed twice; IAM must issue at most one token per revocation (plus the first); and with
  * every logger at TRACE nothing secret may show. The figures go to {@code target/reliability/soak-summary.md}
  * (copied into docs/reliability.md). {@code -Psoak} runs 100,000 calls instead ({@code koophone.soak.calls}).
@@ -48,6 +48,11 @@ class KooPhoneFaultSoakTest extends SimulatorTestSupport {
     static final long REQUEST_TIMEOUT = 2_000;
     static final long RETRY_DELAY = 5;
     static final long MAX_RETRY_DELAY = 50;
+    /**
+     * The fewest calls that must succeed. Failures a run shows: about 2% of the non-idempotent calls (random drops are
+     * not retried), the 40 answers lost after execution, a few 503/429 on all four attempts; 1.8% of the calls in all.
+     */
+    static final int MIN_SUCCEEDED = CALLS * 97 / 100;
     /** The operations that change state and must never run twice for one x-request-id. */
     static final Set<String> NON_IDEMPOTENT = Set.of("syncCommand", "asyncCommand", "batchReset", "batchRebootInstance");
     /** Idempotent in the catalogue (repeating is harmless) but still state-changing in the simulator. */
@@ -127,14 +132,21 @@ class KooPhoneFaultSoakTest extends SimulatorTestSupport {
         // 0 hung: every exchange completed (runAll waited for all) and within its bound
         assertThat(outcomes).hasSize(CALLS);
         assertThat(figures.maxMillis).as("slowest exchange (ms)").isLessThanOrEqualTo(exchangeBoundMillis());
-        // every exchange succeeded, or failed with the API's exception or an I/O cause after its retries
+        // every exchange succeeded, or failed as an injected fault explains: a 401 the refresh did not cure, a read
+        // given up before its retries were spent, anything else fails here
+        Map<String, List<JournalEntry>> attempts = attemptsByRequestId(sim.journal().entries());
         assertThat(outcomes).allSatisfy(o -> {
             if (o.failure() == null) {
                 assertThat(o.exchange().getMessage().getBody()).as("result of %s", o.spec()).isNotNull();
             } else {
-                assertThat(allowedFailure(o.failure())).as("failure of %s: %s", o.spec(), o.failure()).isTrue();
+                List<JournalEntry> sent = attempts.getOrDefault(o.requestId(), List.of());
+                assertThat(injectedFault(o.spec().operation(), o.failure(), sent, MAX_RETRIES))
+                        .as("the injected fault behind the failure of %s: %s; its attempts: %s", o.spec(), o.failure(), sent)
+                        .isNotNull();
             }
         });
+        assertThat(figures.succeeded).as("calls that succeeded; the failures: %s", figures.failures)
+                .isGreaterThanOrEqualTo(MIN_SUCCEEDED);
         // 0 lost: each success of a state-changing call ran in the simulator under its x-request-id
         assertThat(figures.lost).as("successful state-changing calls the simulator never executed").isEmpty();
         // ... and each call that ran but whose answer was lost was reported to the route as failed
@@ -272,9 +284,40 @@ class KooPhoneFaultSoakTest extends SimulatorTestSupport {
         return new Outcome(spec, exchange, (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** The API's exception or an I/O failure, anywhere in the cause chain. */
-    static boolean allowedFailure(Throwable failure) {
-        return Causes.find(failure, KooPhoneApiException.class) != null || Causes.find(failure, IOException.class) != null;
+    /** The API requests the simulator received, by x-request-id, in order: a call's attempts. */
+    static Map<String, List<JournalEntry>> attemptsByRequestId(List<JournalEntry> journal) {
+        return journal.stream().filter(e -> e.requestId() != null && !"iamToken".equals(e.operation()))
+                .collect(Collectors.groupingBy(JournalEntry::requestId));
+    }
+
+    /**
+     * The injected fault that explains a call's failure, as the simulator's journal shows its attempts; null when none
+     * does. Its last attempt met a fault of the kind the route saw (that HTTP status, or a dropped connection), and the
+     * call stopped for a reason the component has: every attempt spent, or a non-idempotent call whose connection
+     * dropped or whose answer was lost after it ran (not retried: it may have run). An attempt refused with 401 and
+     * sent again after a token refresh is not counted; a 401 the route sees is no injected fault.
+     */
+    static String injectedFault(String operation, Throwable failure, List<JournalEntry> attempts, int maxRetries) {
+        if (attempts.isEmpty() || attempts.get(attempts.size() - 1).status() == 401) {
+            return null;
+        }
+        List<JournalEntry> counted = attempts.stream().filter(e -> e.status() != 401).toList();
+        JournalEntry last = counted.get(counted.size() - 1);
+        if (last.fault() == null || last.fault().isEmpty()) {
+            return null;
+        }
+        boolean dropped = last.status() == 0;
+        KooPhoneApiException api = Causes.find(failure, KooPhoneApiException.class);
+        boolean asSeen = dropped ? Causes.find(failure, IOException.class) != null : api != null && api.getHttpStatus() == last.status();
+        if (!asSeen) {
+            return null;
+        }
+        String fault = dropped ? "dropped connection" : "HTTP " + last.status();
+        if (counted.size() == maxRetries + 1) {
+            return fault + " on the last of " + counted.size() + " attempts";
+        }
+        boolean mayHaveRun = dropped || last.status() == 500;
+        return NON_IDEMPOTENT.contains(operation) && mayHaveRun ? fault + ", not retried: it may have run" : null;
     }
 
     private static void write(String summary) throws IOException {
