@@ -158,11 +158,14 @@ class KooPhoneErrorsAndRetriesTest extends WireMockTestSupport {
     }
 
     @Test
-    void splitsLongIdListsAndMergesResultsWithEveryTaskId() {
+    void splitsLongIdListsAndMergesResultsWithEveryTaskIdInInputOrderWhenLaterChunksAnswerFirst() {
+        // two chunks in flight: the second answers before the first, and the third, started then, does too
         wm.stubFor(post(RESET).withRequestBody(matching(".*\"a000\".*")).willReturn(okJson(
-                "{\"error_code\":\"0\",\"data\":{\"task_id\":\"RM_A\",\"ecmd_jobs\":[{\"instance_id\":\"a000\",\"job_id\":\"j0\"}]}}")));
+                "{\"error_code\":\"0\",\"data\":{\"task_id\":\"RM_A\",\"ecmd_jobs\":[{\"instance_id\":\"a000\",\"job_id\":\"j0\"}]}}")
+                .withFixedDelay(600)));
         wm.stubFor(post(RESET).withRequestBody(matching(".*\"a040\".*")).willReturn(okJson(
-                "{\"error_code\":\"0\",\"data\":{\"task_id\":\"RM_B\",\"cmd_jobs\":[{\"instance_id\":\"a040\",\"job_id\":\"j1\"}]}}")));
+                "{\"error_code\":\"0\",\"data\":{\"task_id\":\"RM_B\",\"cmd_jobs\":[{\"instance_id\":\"a040\",\"job_id\":\"j1\"}]}}")
+                .withFixedDelay(300)));
         wm.stubFor(post(RESET).withRequestBody(matching(".*\"a080\".*")).willReturn(okJson(
                 "{\"error_code\":\"0\",\"data\":{\"task_id\":\"RM_C\",\"cmd_jobs\":[{\"instance_id\":\"a080\",\"job_id\":\"j2\"}]}}")));
         List<String> ids = java.util.stream.IntStream.range(0, 100).mapToObj(i -> String.format("a%03d", i)).toList();
