@@ -12,10 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -99,21 +99,27 @@ class FaultInjectionTest {
 
     @Test
     void latencyDoesNotSerializeOtherClients(KooPhoneSimulator sim) throws Exception {
-        sim.faults().add(Fault.onAll().latency(Duration.ofMillis(300), Duration.ofMillis(300)));
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        Fault held = Fault.on("batchQueryStatus").latency(Duration.ofSeconds(2)).times(1);
+        sim.faults().add(held);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            long start = System.nanoTime();
-            List<Callable<Integer>> calls = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                calls.add(() -> status(sim).status());
+            Future<Integer> first = pool.submit(() -> status(sim).status());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (held.hits() == 0) { // from here the simulator holds the first call's answer
+                assertThat(System.nanoTime()).as("the first call reached the simulator").isLessThan(deadline);
+                Thread.sleep(5);
             }
-            for (Future<Integer> f : pool.invokeAll(calls)) {
-                assertThat(f.get()).isEqualTo(200);
+            for (int i = 0; i < 3; i++) {
+                assertThat(status(sim).status()).isEqualTo(200);
             }
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1000));
+            assertThat(first.get()).isEqualTo(200);
         } finally {
             pool.shutdownNow();
         }
+        // the journal records each call as it is answered: the three made while the first was held came back first
+        List<JournalEntry> answered = sim.journal().entries("batchQueryStatus");
+        assertThat(answered).hasSize(4);
+        assertThat(answered.get(3).fault()).as("the held call, answered last").isEqualTo("latency");
     }
 
     @Test

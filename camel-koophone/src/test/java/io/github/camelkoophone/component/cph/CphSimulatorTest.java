@@ -6,14 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import io.github.camelkoophone.component.cph.model.CphJob;
 import io.github.camelkoophone.component.cph.model.CphPhone;
 import io.github.camelkoophone.component.cph.model.ListCloudPhonesResult;
 import io.github.camelkoophone.component.cph.model.ListJobsResult;
 import io.github.camelkoophone.component.cph.model.RestartCloudPhonesResult;
+import io.github.camelkoophone.component.koophone.SimulatorTestSupport;
 import io.github.camelkoophone.simulator.KooPhoneSimulator;
 import io.github.camelkoophone.simulator.cph.CphState;
+import io.github.camelkoophone.simulator.journal.JournalEntry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -35,6 +38,8 @@ class CphSimulatorTest {
     CamelContext context;
     ProducerTemplate template;
     final List<Exchange> events = new CopyOnWriteArrayList<>();
+    /** A restart that runs until the end of the test, whose listJobs count the jobs consumer's polls. */
+    String sentinel;
     @TempDir
     Path dir;
 
@@ -72,6 +77,23 @@ class CphSimulatorTest {
         context = camel;
         template = camel.createProducerTemplate();
         return camel;
+    }
+
+    /** The listJobs queries about one request: a cph:jobs consumer asks about a request at most once per poll. */
+    static Predicate<JournalEntry> listJobsOf(String requestId) {
+        return e -> "listJobs".equals(e.operation()) && e.query() != null && e.query().contains(requestId);
+    }
+
+    /**
+     * Waits for five further polls of the cph:jobs consumer, counted by its listJobs of a restart it follows that keeps
+     * running (the tests move the simulator's clock no more by then): five polls in which a duplicate would show.
+     */
+    void awaitFurtherPolls() {
+        if (sentinel == null) {
+            sentinel = template.requestBodyAndHeader("cph:restartCloudPhones", null, CphConstants.PHONE_IDS,
+                    sim.cph().phoneIds().get(24), RestartCloudPhonesResult.class).getRequestId();
+        }
+        SimulatorTestSupport.awaitFurther(sim, listJobsOf(sentinel), 5);
     }
 
     RouteBuilder collect(String uri) {
@@ -122,12 +144,12 @@ class CphSimulatorTest {
         RestartCloudPhonesResult restart = template.requestBodyAndHeader("cph:restartCloudPhones", null,
                 CphConstants.PHONE_IDS, three, RestartCloudPhonesResult.class);
 
-        Thread.sleep(300);
+        SimulatorTestSupport.awaitFurther(sim, listJobsOf(restart.getRequestId()), 3);
         assertThat(events).isEmpty(); // still running on the simulator's clock
         sim.clock().advance(Duration.ofMinutes(2));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 3);
-        Thread.sleep(300);
+        awaitFurtherPolls();
         assertThat(events).hasSize(3); // once each, never again
         assertThat(events).allSatisfy(e -> {
             assertThat(e.getMessage().getHeader(CphConstants.REQUEST_ID)).isEqualTo(restart.getRequestId());
@@ -164,7 +186,7 @@ class CphSimulatorTest {
         sim.clock().advance(Duration.ofMinutes(2));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 1);
-        Thread.sleep(300);
+        awaitFurtherPolls();
         assertThat(events).hasSize(1);
         assertThat(attempts.get()).isEqualTo(2);
     }
@@ -176,7 +198,7 @@ class CphSimulatorTest {
                 CphConstants.PHONE_IDS, sim.cph().phoneIds().subList(0, 2), RestartCloudPhonesResult.class);
         // the first context's cph:jobs consumer starts, takes the request, and stops before it finishes
         context.addRoutes(collect("cph:jobs?delay=50&initialDelay=0"));
-        Thread.sleep(200);
+        SimulatorTestSupport.awaitFurther(sim, listJobsOf(restart.getRequestId()), 1);
         context.stop();
         assertThat(events).isEmpty();
 
@@ -217,7 +239,8 @@ class CphSimulatorTest {
     void phonesConsumerWithOnlyChangesEmitsStatusChanges() throws Exception {
         start(collect("cph:phones?delay=50&initialDelay=0&onlyChanges=true&allPages=true&limit=10"));
         await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 25);
-        Thread.sleep(200);
+        // three pages a poll
+        SimulatorTestSupport.awaitFurther(sim, e -> "listCloudPhones".equals(e.operation()), 3 * 5);
         assertThat(events).hasSize(25);
 
         String phone = sim.cph().phoneIds().get(4);

@@ -57,6 +57,8 @@ class KooPhoneConsumerCrashTest extends SimulatorTestSupport {
     private volatile Step step = (jobId, attempt) -> { };
     private volatile Path storeFile;
     private volatile String consumerOptions = "delay=50&initialDelay=0";
+    /** A task that runs until the end of the test, whose GetTasks count the consumer's polls. */
+    private String sentinel;
 
     /** What the route does with an event before its processing counts as completed. */
     @FunctionalInterface
@@ -129,7 +131,7 @@ class KooPhoneConsumerCrashTest extends SimulatorTestSupport {
 
     private void awaitEveryJobCompleted(List<String> jobs) {
         await().atMost(Duration.ofSeconds(10)).until(() -> completed.size() >= jobs.size());
-        sleepPolls();
+        awaitFurtherPolls();
         assertThat(completed).as("job events whose processing completed, both runs").hasSize(jobs.size())
                 .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(jobs);
     }
@@ -206,9 +208,9 @@ class KooPhoneConsumerCrashTest extends SimulatorTestSupport {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> completed.size() >= JOBS - 1
                                                              && attempts.get(poison.get()).get() >= 3);
-        sleepPolls();
+        awaitFurtherPolls();
         restart(); // what was delivered or given up survives a restart too
-        sleepPolls();
+        awaitFurtherPolls();
 
         assertThat(completed).as("each good event completed once").hasSize(JOBS - 1).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(jobs.stream().filter(id -> !id.equals(poison.get())).toList());
@@ -218,11 +220,18 @@ class KooPhoneConsumerCrashTest extends SimulatorTestSupport {
                 .anyMatch(line -> line.text().contains("Giving up delivering " + poison.get()));
     }
 
-    private static void sleepPolls() {
-        try {
-            Thread.sleep(400); // eight polls at delay=50: time enough for a duplicate to show
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /**
+     * Waits for five further polls of the consumer, counted by its GetTasks of a task it follows that keeps running
+     * (its jobs end only when the simulator's clock moves, which the tests do no more by then; the task store keeps it
+     * across a restart): five polls in which a duplicate would show.
+     */
+    private void awaitFurtherPolls() {
+        if (sentinel == null) {
+            Exchange out = call("koophone:asyncCommand", null,
+                    Map.of(KooPhoneConstants.INSTANCE_IDS, sim.inventory().ids().get(9), KooPhoneConstants.COMMAND, "ls"));
+            assertThat(out.getException()).isNull();
+            sentinel = out.getMessage().getHeader(KooPhoneConstants.TASK_ID, String.class);
         }
+        awaitFurther(sim, getTaskOf(sentinel), 5);
     }
 }

@@ -35,10 +35,13 @@ class KooPhoneEventConsumersTest extends SimulatorTestSupport {
         Properties properties = new Properties();
         properties.setProperty("watched", String.join(",", watched));
         camel.getPropertiesComponent().setInitialProperties(properties);
+        // the ids in the opposite order to the YAML route's, so the journal tells this route's polls apart
+        List<String> reversed = new java.util.ArrayList<>(watched);
+        java.util.Collections.reverse(reversed);
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("koophone:instanceStatus?delay=50&initialDelay=0&instanceIds=" + String.join(",", watched))
+                from("koophone:instanceStatus?delay=50&initialDelay=0&instanceIds=" + String.join(",", reversed))
                         .routeId("java-instance-status").process(exchange -> statuses.add(exchange.copy()));
                 from("koophone:tasks?delay=50&initialDelay=0&maxRetries=0").routeId("java-task-events").to("mock:java-task-events");
             }
@@ -56,7 +59,8 @@ class KooPhoneEventConsumersTest extends SimulatorTestSupport {
         sim.inventory().update(watched.get(1), i -> i.runningStatus(1));
         sim.inventory().update(watched.get(2), i -> i.runningStatus(9)); // undocumented: passes through
         await().atMost(Duration.ofSeconds(10)).until(() -> statuses.size() == 5);
-        Thread.sleep(300);
+        String last = watched.get(watched.size() - 1);
+        awaitFurther(sim, e -> "batchQueryStatus".equals(e.operation()) && e.body().indexOf(last) < e.body().indexOf(watched.get(0)), 5);
 
         assertThat(statuses).hasSize(5);
         Exchange stopped = statuses.stream().skip(3)

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.camelkoophone.component.cloud.tasks.TrackedTasksConsumer;
 import io.github.camelkoophone.component.koophone.model.JobEvent;
 import io.github.camelkoophone.component.koophone.model.TaskEvent;
 import io.github.camelkoophone.simulator.faults.Fault;
@@ -30,6 +31,8 @@ class KooPhoneTasksConsumerTest extends SimulatorTestSupport {
     /** Runs in the route for each event, before it is recorded. */
     private volatile java.util.function.Consumer<Exchange> onEvent = exchange -> { };
     private String consumerUri = "koophone:tasks?delay=50&initialDelay=0";
+    /** A task that runs until the end of the test, whose GetTasks count the consumer's polls. */
+    private String sentinel;
 
     @TempDir
     Path dir;
@@ -82,11 +85,14 @@ class KooPhoneTasksConsumerTest extends SimulatorTestSupport {
 
         sim.clock().advance(Duration.ofMinutes(5));
         await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 10);
-        sleepPolls();
+        awaitFurtherPolls();
 
         assertThat(events).hasSize(10);
         assertThat(events).extracting(e -> e.getMessage().getHeader(KooPhoneConstants.JOB_ID)).doesNotHaveDuplicates();
         for (SimTask task : sim.tasks().all()) {
+            if (task.taskId().equals(sentinel)) {
+                continue;
+            }
             for (SimJob job : task.jobs()) {
                 Exchange event = events.stream()
                         .filter(e -> job.jobId().equals(e.getMessage().getHeader(KooPhoneConstants.JOB_ID))).findFirst().orElseThrow();
@@ -116,7 +122,7 @@ class KooPhoneTasksConsumerTest extends SimulatorTestSupport {
 
         sim.clock().advance(Duration.ofMinutes(5));
         await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 1);
-        sleepPolls();
+        awaitFurtherPolls();
 
         assertThat(events).hasSize(1);
         TaskEvent task = events.get(0).getMessage().getBody(TaskEvent.class);
@@ -134,7 +140,7 @@ class KooPhoneTasksConsumerTest extends SimulatorTestSupport {
         sim.clock().advance(Duration.ofMinutes(5));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 1);
-        sleepPolls();
+        awaitFurtherPolls();
 
         assertThat(events).hasSize(1);
         assertThat(failuresToInject.get()).isLessThan(0); // the route saw the event twice: once failing, once succeeding
@@ -161,7 +167,7 @@ class KooPhoneTasksConsumerTest extends SimulatorTestSupport {
         restartCamel(reopened);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 4);
-        sleepPolls();
+        awaitFurtherPolls();
         assertThat(events).hasSize(4);
         List<Object> all = new java.util.ArrayList<>();
         before.forEach(e -> all.add(e.getMessage().getHeader(KooPhoneConstants.JOB_ID)));
@@ -176,7 +182,10 @@ class KooPhoneTasksConsumerTest extends SimulatorTestSupport {
         String taskId = asyncCommand(sim.inventory().ids().get(0), sim.inventory().ids().get(1));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 2);
-        sleepPolls();
+        // dropped: the consumer follows nothing more, so nothing more can come (a task that times out stops no poll
+        // it could be counted by)
+        TrackedTasksConsumer<?> consumer = (TrackedTasksConsumer<?>) context.getRoute("events").getConsumer();
+        await().atMost(Duration.ofSeconds(10)).until(() -> consumer.pendingTasks() == 0);
 
         assertThat(events).hasSize(2).allMatch(e -> "TIMED_OUT".equals(status(e)));
         assertThat(events).allMatch(e -> taskId.equals(e.getMessage().getHeader(KooPhoneConstants.TASK_ID)));
@@ -200,9 +209,11 @@ class KooPhoneTasksConsumerTest extends SimulatorTestSupport {
         List<java.time.Instant> paced = firstPollTimes("koophone:tasks?delay=400&initialDelay=0&taskIds=", taskIds);
         // the i-th GetTask starts no sooner than i/8 of 300 ms after the first, however fast the calls are
         assertThat(Duration.between(paced.get(0), paced.get(7))).isGreaterThanOrEqualTo(Duration.ofMillis(200));
-        // with a fixed delay there is nothing to pace: the calls go out at once
-        List<java.time.Instant> unpaced = firstPollTimes("koophone:tasks?delay=400&initialDelay=0&useFixedDelay=true&taskIds=", taskIds);
-        assertThat(Duration.between(unpaced.get(0), unpaced.get(7))).isLessThan(Duration.ofMillis(200));
+        // with a fixed delay there is nothing to pace: at a delay of an hour all eight still come within the wait, where
+        // three quarters of it would put the last 39 minutes after the first
+        List<java.time.Instant> unpaced = firstPollTimes("koophone:tasks?delay=3600000&initialDelay=0&useFixedDelay=true&taskIds=",
+                taskIds);
+        assertThat(unpaced).hasSize(8);
     }
 
     /** When the simulator received the first poll's GetTasks of a consumer started afresh with these tasks. */
@@ -212,7 +223,8 @@ class KooPhoneTasksConsumerTest extends SimulatorTestSupport {
         long mark = sim.journal().last().map(io.github.camelkoophone.simulator.journal.JournalEntry::seq).orElse(0L);
         consumerUri = uri + String.join(",", taskIds);
         restartCamel();
-        await().atMost(Duration.ofSeconds(20)).until(() -> sim.journal().since(mark).size() >= taskIds.size());
+        await("the first poll's GetTasks of all " + taskIds.size() + " tasks").atMost(Duration.ofSeconds(20))
+                .until(() -> sim.journal().since(mark).size() >= taskIds.size());
         return sim.journal().since(mark).subList(0, taskIds.size()).stream()
                 .map(io.github.camelkoophone.simulator.journal.JournalEntry::time).toList();
     }
@@ -239,7 +251,7 @@ class KooPhoneTasksConsumerTest extends SimulatorTestSupport {
         String first = startCommand("koophone:asyncCommand?trackTasks=false", sim.inventory().ids().get(0));
         String second = startCommand("koophone:asyncCommand?trackTasks=false", sim.inventory().ids().get(1));
         sim.clock().advance(Duration.ofMinutes(5));
-        sleepPolls();
+        awaitFurtherPolls();
         assertThat(events).isEmpty(); // trackTasks=false: nobody follows them
 
         template.sendBody("koophone:tasks", first);
@@ -264,11 +276,14 @@ class KooPhoneTasksConsumerTest extends SimulatorTestSupport {
         });
     }
 
-    private static void sleepPolls() {
-        try {
-            Thread.sleep(300); // several polls at delay=50: enough for a duplicate to show up
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /**
+     * Waits for five further polls of the consumer, counted by its GetTasks of a task it follows that keeps running
+     * (the tests move the simulator's clock no more after this): five polls in which a duplicate would show.
+     */
+    private void awaitFurtherPolls() {
+        if (sentinel == null) {
+            sentinel = asyncCommand(sim.inventory().ids().get(9));
         }
+        awaitFurther(sim, getTaskOf(sentinel), 5);
     }
 }

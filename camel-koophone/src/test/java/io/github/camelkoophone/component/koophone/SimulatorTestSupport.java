@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import io.github.camelkoophone.simulator.KooPhoneSimulator;
 import io.github.camelkoophone.simulator.journal.JournalEntry;
@@ -106,9 +107,23 @@ public abstract class SimulatorTestSupport {
      * that nothing more arrives then rests on that many further polls having happened, not on a fixed sleep.
      */
     protected void awaitFurtherRequests(String operation, int count) {
-        long target = sim.journal().count(operation) + count;
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> sim.journal().count(operation) >= target);
+        awaitFurther(sim, e -> operation.equals(e.operation()), count);
+    }
+
+    /**
+     * Waits until the simulator has received {@code count} more requests matching {@code request} than it has now: a
+     * consumer's further polls, counted where they arrive, after which a check that nothing more came covers them
+     * however slowly the machine runs.
+     */
+    public static void awaitFurther(KooPhoneSimulator sim, Predicate<JournalEntry> request, int count) {
+        long mark = sim.journal().last().map(JournalEntry::seq).orElse(0L);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> sim.journal().since(mark).stream().filter(request).count() >= count);
+    }
+
+    /** The GetTasks about one task: a koophone:tasks consumer asks about a task at most once per poll. */
+    protected static Predicate<JournalEntry> getTaskOf(String taskId) {
+        return e -> "getTask".equals(e.operation()) && e.path().endsWith("/" + taskId);
     }
 
     /** What reached the simulated API, IAM logins excluded. */

@@ -25,6 +25,8 @@ class TaskLogSpiTest extends SimulatorTestSupport {
 
     private final List<Exchange> events = new CopyOnWriteArrayList<>();
     private OpenLog log = new OpenLog();
+    /** A task that runs until the end of the test, whose GetTasks count the consumer's polls. */
+    private String sentinel;
 
     @Override
     protected void configure(KooPhoneComponent component) {
@@ -59,7 +61,7 @@ class TaskLogSpiTest extends SimulatorTestSupport {
         });
         assertThat(log.services).containsExactly("koophone");
         sim.clock().advance(Duration.ofMinutes(5));
-        pause();
+        awaitFurtherPolls();
         assertThat(events).as("not handed to the consumer: another node's").isEmpty();
 
         log.hand(log.appended.get(0));
@@ -87,7 +89,7 @@ class TaskLogSpiTest extends SimulatorTestSupport {
         log.follower.follow(taskId, afterOne);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 2);
-        pause();
+        awaitFurtherPolls();
         assertThat(events).hasSize(2)
                 .extracting(e -> e.getMessage().getHeader(KooPhoneConstants.JOB_ID)).doesNotContain(deliveredFirst);
         assertThat(log.done).containsExactly(taskId);
@@ -100,7 +102,7 @@ class TaskLogSpiTest extends SimulatorTestSupport {
         log.follower.unfollow(List.of(log.appended.get(0).taskId()));
 
         sim.clock().advance(Duration.ofMinutes(5));
-        pause();
+        awaitFurtherPolls();
         assertThat(events).isEmpty();
         assertThat(log.done).as("the task is the next owner's to end").isEmpty();
     }
@@ -116,12 +118,17 @@ class TaskLogSpiTest extends SimulatorTestSupport {
         assertThat(((TaskLogException) out.getException()).getTaskIds()).containsExactly(started);
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(300); // several polls at delay=50
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /**
+     * Waits for five further polls of the consumer, counted by its GetTasks of a task handed to it that keeps running
+     * (the tests move the simulator's clock no more by then): five polls in which anything else it followed would have
+     * been asked about and delivered too.
+     */
+    private void awaitFurtherPolls() {
+        if (sentinel == null) {
+            sentinel = asyncCommand(sim.inventory().ids().subList(9, 10));
+            log.hand(log.appended.get(log.appended.size() - 1));
         }
+        awaitFurther(sim, getTaskOf(sentinel), 5);
     }
 
     /** A task log whose every call is kept, and which hands tasks to its follower only when told. */
