@@ -98,7 +98,8 @@ class KooPhoneHostileResponsesTest extends WireMockTestSupport {
                 row("body cut off by a malformed chunk", SYNC, SYNC_INPUT, aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK),
                         IOException.class, "", 1),
                 // the classic client skips lines that are no status line, then finds the connection closed
-                row("garbage instead of HTTP", SYNC, SYNC_INPUT, aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE),
+                row("garbage instead of HTTP (pins the HTTP library's exception)", SYNC, SYNC_INPUT,
+                        aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE),
                         org.apache.hc.core5.http.NoHttpResponseException.class, "failed to respond", 1),
                 row("2 MB execute_msg", SYNC, SYNC_INPUT, okJson(bigExecuteMsg(2 * 1024 * 1024)),
                         ResponseTooLargeException.class, "response body exceeds 1048576 bytes", 1),
@@ -125,7 +126,7 @@ class KooPhoneHostileResponsesTest extends WireMockTestSupport {
         Exchange out = call(uri, null, input);
         long millis = (System.nanoTime() - start) / 1_000_000;
 
-        assertThat(out.getException()).as(name).isInstanceOf(expected).hasMessageContaining(message);
+        assertThat(out.getException()).as(pinned(name, expected)).isInstanceOf(expected).hasMessageContaining(message);
         assertThat(millis).as("%s took (ms)", name).isLessThan(boundMillis(requests, REQUEST_TIMEOUT));
         assertThat(wm.findAll(anyRequestedFor(anyUrl()))).as("%s: requests", name).hasSize(requests);
         logs.scan(out);
@@ -164,18 +165,31 @@ class KooPhoneHostileResponsesTest extends WireMockTestSupport {
                 Arguments.of("a status line that never ends", TASK, TASK_INPUT, new String[] { "HTTP/1.1 200 ", "O" }));
     }
 
-    /** Header limits (a line, their number) bound memory as the body cap does; breaking them is not retried. */
-    @ParameterizedTest(name = "{0}")
+    /**
+     * Header limits (a line, their number) bound memory as the body cap does; breaking them is not retried. The limits
+     * are ours, the exception that reports them is the HTTP library's.
+     */
+    @ParameterizedTest(name = "{0} (pins the HTTP library's exception)")
     @MethodSource("endless")
     void responseHeadersAreBoundedToo(String name, String uri, Map<String, Object> input, String[] prefixAndFiller) throws Exception {
         try (EndlessServer server = new EndlessServer(prefixAndFiller[0], prefixAndFiller[1])) {
             Exchange out = call(uri + "?endpoint=http://127.0.0.1:" + server.port(), null, input);
 
             // the limit's exception, not the request timeout's: the limit ended the read
-            assertThat(out.getException()).as(name).isInstanceOf(org.apache.hc.core5.http.MessageConstraintException.class);
+            assertThat(out.getException()).as(pinned(name, org.apache.hc.core5.http.MessageConstraintException.class))
+                    .isInstanceOf(org.apache.hc.core5.http.MessageConstraintException.class);
             assertThat(server.sent()).as("bytes the client let the server push").isLessThan(16L * 1024 * 1024);
             assertThat(server.connections()).as("connections: not retried").isEqualTo(1);
         }
+    }
+
+    /** The assertion's description; where the expected exception is the HTTP library's own, it says so. */
+    private static String pinned(String name, Class<? extends Throwable> expected) {
+        if (!expected.getName().startsWith("org.apache.hc.")) {
+            return name;
+        }
+        return name + ": " + Libraries.pins(Libraries.HTTPCLIENT5, "with " + Libraries.named(Libraries.HTTPCORE5) + ", it reports this with "
+                                                               + expected.getSimpleName());
     }
 
     /** Answers every connection with a prefix, then the filler, over and over, as fast as the client takes it. */

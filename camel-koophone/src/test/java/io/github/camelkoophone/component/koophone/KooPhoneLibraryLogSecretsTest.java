@@ -26,7 +26,7 @@ class KooPhoneLibraryLogSecretsTest extends SimulatorTestSupport {
             "00000000000000000000000000000003", "00000000000000000000000000000004" };
 
     @RegisterExtension
-    final TraceLogCapture logs = new TraceLogCapture().everyLogger()
+    final TraceLogCapture logs = new TraceLogCapture().everyLogger().expectComponentTrace()
             .forbid(KooPhoneSimulator.DEFAULT_PASSWORD, KooPhoneSimulator.DEFAULT_STATIC_TOKEN, KooPhoneSimulator.DEFAULT_SECRET_KEY,
                     TEMPORARY_SK, SECURITY_TOKEN, "MIIsim")
             .watchFor(IDS);
@@ -59,7 +59,9 @@ class KooPhoneLibraryLogSecretsTest extends SimulatorTestSupport {
         assertThat(exchanges.get(3).getException()).isInstanceOf(KooPhoneApiException.class);
         assertThat(sim.journal().count("iamToken")).as("an IAM login took place").isEqualTo(1);
         assertThat(IDS).as("every request id was logged").allMatch(logs::saw);
-        assertThat(logs.linesOf("org.apache.hc.client5")).as("the HTTP library logged at TRACE too").isPositive();
+        assertThat(logs.linesOf("org.apache.hc.client5"))
+                .as("the HTTP library logged at TRACE too: " + Libraries.pins(Libraries.HTTPCLIENT5, "it logs under org.apache.hc.client5"))
+                .isPositive();
         logs.scan(exchanges).scan(context);
     }
 

@@ -16,6 +16,8 @@ import com.huaweicloud.sdk.core.auth.AKSKSigner;
 import com.huaweicloud.sdk.core.auth.BasicCredentials;
 import com.huaweicloud.sdk.core.http.HttpMethod;
 import com.huaweicloud.sdk.core.http.HttpRequest;
+import io.github.camelkoophone.component.koophone.Libraries;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * <li>Canonical query: from the decoded parameter map, keys and values encoded, sorted by encoded key, repeated
  * keys in insertion order. Corner: the SDK also parses the raw URL query, into which it writes keys unencoded,
  * so a key that encoding changes (e.g. {@code "a b"}) appears twice in its canonical query (raw and encoded,
- * see {@link #officialQueryKeyNeedingEncodingIsDuplicated()}). That is an SDK bug, not what a gateway sees on
+ * see {@link #pinsTheSdkBugThatListsAQueryKeyNeedingEncodingTwice()}). That is an SDK bug, not what a gateway sees on
  * the wire; our keys are plain identifiers, so generated keys use {@code [A-Za-z0-9._~-]} only, where the two
  * agree.</li>
  * <li>Payload hash: SHA-256 of the body string's UTF-8 bytes (empty or null: the empty hash).</li>
@@ -143,7 +145,9 @@ class SdkHmacSha256SignerOfficialEqualityTest {
                         .isEqualTo(probe.canonicalUri(request.getUrl()));
                 assertThat(lines[2]).as("canonical query of request #%d, seed %d, query %s", i, SEED, query)
                         .isEqualTo(probe.canonicalQuery(request.getUrl().getQuery(), request.getQueryParams()));
-                assertThat(actual).as("request #%d, seed %d:%n%s", i, SEED, ourRequest).isEqualTo(official);
+                assertThat(actual).as("request #%d, seed %d, against %s's AKSKSigner (after upgrading it, check what its signer "
+                                      + "changed before suspecting ours):%n%s", i, SEED, Libraries.named(Libraries.HUAWEI_SDK_CORE), ourRequest)
+                        .isEqualTo(official);
             }
             withQuery += query.isEmpty() ? 0 : 1;
             withBody += body == null || body.isEmpty() ? 0 : 1;
@@ -158,10 +162,12 @@ class SdkHmacSha256SignerOfficialEqualityTest {
     /**
      * The whole SDK path ({@code BasicCredentials.syncProcessAuthRequest}, as {@code HcClient} calls it): the request
      * carries what {@code HcClient.buildRequest} puts on it (Content-Type, User-Agent, extra headers such as
-     * X-Request-Id) and the credentials add X-Project-Id and X-Security-Token. Everything but Content-Type is signed.
+     * X-Request-Id) and the credentials add X-Project-Id and X-Security-Token. Everything but Content-Type (and names
+     * with {@code _}) is signed: the SDK's choice, pinned here.
      */
     @Test
-    void officialSdkSignsEveryHeaderButContentType() {
+    @DisplayName("pins huaweicloud-sdk-core's default: the official signer signs every header but Content-Type, and ours signs alike")
+    void pinsTheSdkDefaultOfSigningEveryHeaderButContentType() {
         String ak = "QTWAOYTTINDUT2QVKYUC";
         String sk = "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc";
         String body = "{\"instance_ids\":[\"a44uhlf7\",\"efjy72gs\"]}";
@@ -180,8 +186,8 @@ class SdkHmacSha256SignerOfficialEqualityTest {
                 .withProjectId("0123456789abcdef0123456789abcdef").withSecurityToken("TOKEN-EXAMPLE");
         String official = credentials.syncProcessAuthRequest(request, null).getHeader("Authorization");
 
-        assertThat(official).contains(
-                "SignedHeaders=host;user-agent;x-project-id;x-request-id;x-sdk-date;x-security-token,");
+        assertThat(official).as(Libraries.pins(Libraries.HUAWEI_SDK_CORE, "it signs every header but Content-Type and names with _"))
+                .contains("SignedHeaders=host;user-agent;x-project-id;x-request-id;x-sdk-date;x-security-token,");
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Host", "koophone.myhuaweicloud.com");
         headers.put("X-Sdk-Date", "20240101T000000Z");
@@ -193,15 +199,17 @@ class SdkHmacSha256SignerOfficialEqualityTest {
                 headers, body.getBytes(StandardCharsets.UTF_8))).isEqualTo(official);
     }
 
-    /** Documents the SDK corner described in the class comment; our signer lists each encoded key once. */
+    /** The SDK corner described in the class comment; our signer lists each encoded key once. */
     @Test
-    void officialQueryKeyNeedingEncodingIsDuplicated() {
+    @DisplayName("pins a huaweicloud-sdk-core bug: the official signer lists a query key that encoding changes twice; ours once")
+    void pinsTheSdkBugThatListsAQueryKeyNeedingEncodingTwice() {
         HttpRequest request = HttpRequest.newBuilder()
                 .withEndpoint("https://koophone.myhuaweicloud.com")
                 .withPath("/v1/x")
                 .addQueryParam("a b", List.of("v"))
                 .build();
         assertThat(new OfficialProbe().canonicalQuery(request.getUrl().getQuery(), request.getQueryParams()))
+                .as(Libraries.pins(Libraries.HUAWEI_SDK_CORE, "its canonical query lists the key \"a b\" raw and encoded"))
                 .isEqualTo("a b=v&a%20b=v");
         String ours = SdkHmacSha256Signer.canonicalRequest("GET", "/v1/x", List.of(Map.entry("a b", "v")),
                 Map.of("Host", "h", "X-Sdk-Date", "20240101T000000Z"), null);
