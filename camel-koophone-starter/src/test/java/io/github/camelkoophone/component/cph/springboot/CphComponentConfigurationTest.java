@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelkoophone.component.cloud.tasks.LocalTaskLog;
 import io.github.camelkoophone.component.cph.CphComponent;
 import io.github.camelkoophone.component.cph.CphConfiguration;
+import io.github.camelkoophone.component.koophone.springboot.SpringBootPins;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
@@ -142,7 +143,8 @@ class CphComponentConfigurationTest {
         });
         assertThat(missing).as("options missing from spring-configuration-metadata.json").isEmpty();
         assertThat(metadata.get("job-timeout").get("type").asText()).isEqualTo("java.time.Duration");
-        assertThat(metadata.get("job-timeout").get("defaultValue").asText()).isEqualTo("1h");
+        assertThat(metadata.get("job-timeout").get("defaultValue").asText())
+                .as(SpringBootPins.pins("its configuration processor writes a Duration default of an hour as 1h")).isEqualTo("1h");
         assertThat(metadata).containsKeys("enabled", "customizer.enabled");
     }
 

@@ -9,6 +9,7 @@ import io.github.camelkoophone.component.cloud.tasks.LocalTaskLog;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -132,14 +133,17 @@ class KooPhoneAutoConfigurationTest {
     }
 
     @Test
-    void withoutTheSanitizerSpringBootWouldShowThem() {
+    @DisplayName("pins Spring Boot's default: without the sanitizer, the env endpoint with show-values=always shows the token")
+    void pinsSpringBootsDefaultThatWithoutTheSanitizerTheEnvEndpointShowsTheToken() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class, KooPhoneComponentAutoConfiguration.class,
                         EndpointAutoConfiguration.class, EnvironmentEndpointAutoConfiguration.class))
                 .withPropertyValues("management.endpoints.web.exposure.include=env", "management.endpoint.env.show-values=always",
                         "camel.component.koophone.auth-token=token-123")
                 .run(context -> assertThat(context.getBean(EnvironmentEndpoint.class)
-                        .environmentEntry("camel.component.koophone.auth-token").getProperty().getValue()).isEqualTo("token-123"));
+                        .environmentEntry("camel.component.koophone.auth-token").getProperty().getValue())
+                        .as(SpringBootPins.pins("with show-values=always the env endpoint masks no auth-token of its own"))
+                        .isEqualTo("token-123"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.camelkoophone.component.cph.springboot.test;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.github.camelkoophone.component.koophone.springboot.SpringBootPins;
 import io.github.camelkoophone.simulator.KooPhoneSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -87,8 +88,9 @@ class CphStartupTest {
     @Test
     void withoutRegionTheReportNamesTheCphProperty(CapturedOutput output) {
         assertThatThrownBy(() -> application().run().close()).rootCause().hasMessageContaining("region: is required");
-        assertThat(output.getOut()).contains("APPLICATION FAILED TO START")
-                .contains("The cph component cannot start: region: is required (or endpoint)")
+        assertThat(output.getOut()).as(SpringBootPins.pins("its failure report starts with APPLICATION FAILED TO START"))
+                .contains("APPLICATION FAILED TO START");
+        assertThat(output.getOut()).contains("The cph component cannot start: region: is required (or endpoint)")
                 .contains("Set camel.component.cph.region (or region on the cph: endpoint URI that fails)");
     }
 

@@ -1,5 +1,6 @@
 package io.github.camelkoophone.component.koophone.springboot.test;
 
+import io.github.camelkoophone.component.koophone.springboot.SpringBootPins;
 import io.github.camelkoophone.simulator.KooPhoneSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
@@ -70,8 +71,9 @@ class KooPhoneMissingCredentialsTest {
                 .hasMessageContaining("accessKey");
         assertThat(sim.journal().size()).isZero();
         // Spring Boot's failure report, in property names
-        assertThat(output.getOut()).contains("APPLICATION FAILED TO START")
-                .contains("The koophone component cannot start: credentials: no credentials")
+        assertThat(output.getOut()).as(SpringBootPins.pins("its failure report starts with APPLICATION FAILED TO START"))
+                .contains("APPLICATION FAILED TO START");
+        assertThat(output.getOut()).contains("The koophone component cannot start: credentials: no credentials")
                 .contains("camel.component.koophone.auth-token")
                 .contains("camel.component.koophone.secret-key");
     }
