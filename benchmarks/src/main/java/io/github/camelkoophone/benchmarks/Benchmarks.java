@@ -18,6 +18,11 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
+        // kafka-test-common-runtime (the cluster suite's broker) carries a log4j2.yaml, which Log4j 2 prefers to an
+        // XML file: without this the benchmark would log at INFO, and Huawei's SDK writes an access line per request
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", "log4j2.xml");
+        }
         Settings settings = Settings.parse(args);
         for (String suite : settings.suites()) {
             switch (suite) {
