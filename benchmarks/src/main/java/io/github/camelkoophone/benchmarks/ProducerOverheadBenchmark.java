@@ -99,12 +99,17 @@ final class ProducerOverheadBenchmark {
                         "Huawei SDK KooPhoneClient 3.1.143 (OkHttp)", base, maxConnections));
                 addCamel(variants, closeables, true, akskCamel);
 
-                // every variant must get the right answer before anything is timed
+                // every variant must get the right answer, every signature verified, before anything is timed
+                stub.auth().verifyEvery(1);
                 for (Variant v : variants) {
-                    for (Target.Op op : Target.Op.values()) {
-                        v.target().call(op);
+                    for (int i = 0; i < 20; i++) {
+                        for (Target.Op op : Target.Op.values()) {
+                            v.target().call(op);
+                        }
                     }
+                    requireNothingRefused(stub, 0, v, "the checks before timing");
                 }
+                stub.auth().verifyEvery(16);
                 long stubRequestsBefore = stub.requests();
 
                 Harness harness = new Harness(stub, maxThreads);
@@ -130,7 +135,9 @@ final class ProducerOverheadBenchmark {
                             if (failures.containsKey(v.target().id)) {
                                 continue;
                             }
+                            long refusedBefore = stub.auth().refused();
                             Harness.Sample sample = harness.run(round, v.target(), s.op(), s.threads(), settings.rampMillis(), window);
+                            requireNothingRefused(stub, refusedBefore, v, s.label() + ", round " + (round + 1));
                             if (sample.errors() > 0) {
                                 errors.merge(v.target().id, s.label() + " round " + (round + 1) + ": " + sample.errors()
                                         + " failed calls (" + sample.error() + ")", (a, b) -> a + "; " + b);
@@ -176,6 +183,16 @@ final class ProducerOverheadBenchmark {
         }
     }
 
+    /** Stops the run when the stub refused a request since {@code refusedBefore}: that variant skipped work. */
+    private static void requireNothingRefused(StubServer stub, long refusedBefore, Variant v, String when) {
+        long refused = stub.auth().refused() - refusedBefore;
+        if (refused > 0) {
+            throw new IllegalStateException("the stub refused " + refused + " request(s) of `" + v.target().id + "` during " + when
+                                            + ": " + stub.auth().firstRefusal() + ". A variant that does not authenticate "
+                                            + "every request as the API requires is not measured; the run stops here.");
+        }
+    }
+
     private void add(List<Variant> variants, List<AutoCloseable> closeables, boolean signed, Target target) {
         closeables.add(target);
         if (settings.only().isEmpty() || settings.only().contains(target.id) || target.id.equals(BASELINE)
@@ -213,7 +230,7 @@ final class ProducerOverheadBenchmark {
     private StubCeiling stubCeiling(StubServer stub, int[] threadCounts) throws Exception {
         Map<Integer, double[]> result = new TreeMap<>();
         byte[] request = ("GET " + StubServer.GET_TASK_PATH + Target.TASK_ID + " HTTP/1.1\r\nHost: 127.0.0.1:" + stub.port()
-                          + "\r\nX-Auth-Token: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                          + "\r\nX-Auth-Token: " + Target.TOKEN + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         int responseLength = responseLength(stub, request);
         for (int threads : threadCounts) {
             AtomicLong calls = new AtomicLong();

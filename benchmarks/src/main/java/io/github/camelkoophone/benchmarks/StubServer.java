@@ -27,8 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code GET /v1/instances/tasks/{id}} and {@code POST /v1/instances/async-command} with fixed, realistic JSON
  * envelopes (and 404 otherwise). It parses only what it must (request line, Content-Length), allocates nothing per
  * request, and runs on one thread whose CPU time {@link #cpuNanos()} reports, so the benchmark can take it out of
- * the clients' CPU per call. It does not check authentication: every variant pays its own signing or token cost on
- * the client side only.
+ * the clients' CPU per call. It checks every request's credentials ({@link StubAuth}) and answers 401 to any it
+ * refuses, counting them, so a variant that skipped its token or signature cannot win: the suites stop on the first
+ * refusal.
  * <p>
  * For the fan-out suite it can also answer {@code POST /v1/instances/batch-reset}, with one job per instance id of
  * the request ({@code jobsPerId}), and hold every response for a fixed latency. A held response is not slept on: it
@@ -59,6 +60,8 @@ final class StubServer implements AutoCloseable {
     private final byte[] asyncCommandResponse;
     private final byte[] notFoundResponse;
     private final byte[] badRequestResponse;
+    private final byte[] unauthorizedResponse;
+    private final StubAuth auth = new StubAuth();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong unexpected = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
@@ -97,6 +100,9 @@ final class StubServer implements AutoCloseable {
                 "{\"error_code\":\"KOO.0404\",\"error_msg\":\"no such resource in the benchmark stub\"}".getBytes(StandardCharsets.UTF_8));
         this.badRequestResponse = response(400, "Bad Request",
                 "{\"error_code\":\"KOO.0400\",\"error_msg\":\"the benchmark stub could not parse the request body\"}".getBytes(StandardCharsets.UTF_8));
+        this.unauthorizedResponse = response(401, "Unauthorized",
+                "{\"error_code\":\"APIGW.0301\",\"error_msg\":\"Incorrect IAM authentication information: refused by the benchmark stub\"}"
+                        .getBytes(StandardCharsets.UTF_8));
         this.selector = Selector.open();
         this.server = ServerSocketChannel.open();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
@@ -122,6 +128,11 @@ final class StubServer implements AutoCloseable {
     /** Requests answered so far. */
     long requests() {
         return requests.get();
+    }
+
+    /** The credential checks, their counters and sampling. */
+    StubAuth auth() {
+        return auth;
     }
 
     /** Requests answered with 400 or 404: a benchmark client sent something other than the two calls. */
@@ -332,7 +343,9 @@ final class StubServer implements AutoCloseable {
                 break;
             }
             byte[] answer;
-            if (startsWith(buf, start, limit, GET) && startsWith(buf, start + GET.length, limit, GET_TASK)) {
+            if (auth.check(buf, start, headEnd, headEnd + 4, requestEnd, chunked) != null) {
+                answer = unauthorizedResponse;
+            } else if (startsWith(buf, start, limit, GET) && startsWith(buf, start + GET.length, limit, GET_TASK)) {
                 answer = getTaskResponse;
             } else if (startsWith(buf, start, limit, POST) && startsWith(buf, start + POST.length, limit, ASYNC_COMMAND)) {
                 answer = jobsPerId ? taskResponse(countIds(buf, headEnd + 4, requestEnd)) : asyncCommandResponse;
@@ -490,7 +503,7 @@ final class StubServer implements AutoCloseable {
         return -1;
     }
 
-    private static int indexOfCrlf(byte[] b, int from, int limit) {
+    static int indexOfCrlf(byte[] b, int from, int limit) {
         for (int i = from; i + 1 < limit; i++) {
             if (b[i] == '\r' && b[i + 1] == '\n') {
                 return i;
@@ -499,7 +512,7 @@ final class StubServer implements AutoCloseable {
         return limit;
     }
 
-    private static boolean startsWith(byte[] b, int from, int limit, byte[] prefix) {
+    static boolean startsWith(byte[] b, int from, int limit, byte[] prefix) {
         if (limit - from < prefix.length) {
             return false;
         }
@@ -511,7 +524,7 @@ final class StubServer implements AutoCloseable {
         return true;
     }
 
-    private static boolean startsWithIgnoreCase(byte[] b, int from, int limit, byte[] lowerPrefix) {
+    static boolean startsWithIgnoreCase(byte[] b, int from, int limit, byte[] lowerPrefix) {
         if (limit - from < lowerPrefix.length) {
             return false;
         }
