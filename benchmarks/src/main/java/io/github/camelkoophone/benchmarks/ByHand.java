@@ -42,6 +42,11 @@ final class ByHand {
 
     private final String authority;
     private final SdkHmacSha256Signer signer;
+    /** X-Sdk-Date has whole seconds, so it is formatted once a second, as the component's AK/SK authenticator does. */
+    private volatile SigningDate date;
+
+    private record SigningDate(long epochSecond, String text) {
+    }
 
     /**
      * @param signed AK/SK signing (X-Sdk-Date, X-Project-Id, Authorization) instead of a static X-Auth-Token
@@ -71,7 +76,7 @@ final class ByHand {
         if (signer == null) {
             return new String[] {"X-Auth-Token", Target.TOKEN};
         }
-        String date = SdkHmacSha256Signer.formatDate(Instant.now());
+        String date = signingDate();
         Map<String, String> signed = new HashMap<>(8);
         signed.put("host", authority);
         signed.put("x-request-id", requestId);
@@ -79,6 +84,16 @@ final class ByHand {
         signed.put("X-Project-Id", Target.PROJECT_ID);
         String authorization = signer.authorization(method, path, List.of(), signed, body);
         return new String[] {SdkHmacSha256Signer.DATE_HEADER, date, "X-Project-Id", Target.PROJECT_ID, "Authorization", authorization};
+    }
+
+    private String signingDate() {
+        Instant now = Instant.now();
+        SigningDate cached = date;
+        if (cached == null || cached.epochSecond() != now.getEpochSecond()) {
+            cached = new SigningDate(now.getEpochSecond(), SdkHmacSha256Signer.formatDate(now));
+            date = cached;
+        }
+        return cached.text();
     }
 
     static <T> T read(int status, InputStream body, JavaType type) throws IOException {

@@ -15,8 +15,8 @@ import org.apache.camel.impl.DefaultCamelContext;
  * The component, called with a {@link ProducerTemplate} either straight at {@code koophone:getTask} or through a
  * {@code direct:} route in front of it. One CamelContext per credential mode, shared by both; the credentials and
  * endpoint are set on the component, every other option keeps its default (except maxConnections, sized like the
- * raw clients' pools). The same context carries {@link ByHandComponent} as {@code byhand:}, called the same two ways:
- * Camel's own share of a call.
+ * raw clients' pools). The same context carries {@link ByHandComponent} as {@code byhand:}, the by-hand call on
+ * Apache's minimal client (the baseline's), called the same two ways: Camel's own share of a call.
  */
 final class ComponentTarget extends Target {
 
@@ -28,7 +28,8 @@ final class ComponentTarget extends Target {
 
         Camel(String baseUrl, int maxConnections, boolean signed) throws Exception {
             context = new DefaultCamelContext();
-            byHandClient = new ApacheClassicTarget("byhand-client", "the byhand: component's client", baseUrl, maxConnections, signed);
+            byHandClient = new ApacheClassicTarget("byhand-client", "the byhand: component's client", baseUrl, maxConnections,
+                    signed, true);
             context.addComponent(BY_HAND, new ByHandComponent(byHandClient));
             KooPhoneComponent component = new KooPhoneComponent();
             KooPhoneConfiguration config = component.getConfiguration();

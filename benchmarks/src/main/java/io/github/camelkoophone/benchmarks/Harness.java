@@ -7,12 +7,22 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Measures one cell: a target doing one operation in a closed loop on N fresh worker threads for a fixed time.
- * The workers run a short ramp first (connections, thread-locals), then the window is measured: calls, latency of
- * every call (kept in preallocated arrays, so recording allocates nothing), process CPU time less the stub
- * thread's, and bytes allocated by every thread but the stub's and the caller's.
+ * Measures one cell: a target doing one operation in a closed loop on N fresh worker threads until its throughput
+ * is steady. The workers run a short ramp first (connections, thread-locals), then the window is measured: calls,
+ * latency of every call (kept in preallocated arrays, so recording allocates nothing), process CPU time less the
+ * stub thread's, and bytes allocated by every thread but the stub's and the caller's. The window is read in slices
+ * of {@link #SLICE_MILLIS}; it lasts at least {@link Window#minMillis} and then ends as soon as the throughput of its
+ * last {@link #STEADY_SLICES} slices varies by at most {@link Window#steadyCv} (coefficient of variation), or at
+ * {@link Window#maxMillis}, the cell then marked unsettled.
  */
 final class Harness {
+
+    static final long SLICE_MILLIS = 250;
+    static final int STEADY_SLICES = 4;
+
+    /** How long a cell's window lasts: see the class comment. */
+    record Window(long minMillis, long maxMillis, double steadyCv) {
+    }
 
     /** Latency slots per worker; calls beyond them are counted but not timed. */
     private static final int LATENCY_SLOTS = 1 << 20;
@@ -36,7 +46,7 @@ final class Harness {
     /** The outcome of one measured window. */
     record Sample(int round, long calls, double seconds, double callsPerSecond, double p50Micros, double p99Micros,
                   double cpuMicrosPerCall, double stubCpuMicrosPerCall, double allocBytesPerCall,
-                  double contextSwitchesPerCall, long errors, String error) {
+                  double contextSwitchesPerCall, long errors, String error, double sliceCv, boolean settled) {
 
         /** More than 1% of the calls failed (or none succeeded): the sample does not count. */
         boolean failed() {
@@ -44,7 +54,7 @@ final class Harness {
         }
 
         static Sample failure(int round, long errors, String error) {
-            return new Sample(round, 0, 0, 0, 0, 0, 0, 0, 0, 0, errors, error);
+            return new Sample(round, 0, 0, 0, 0, 0, 0, 0, 0, 0, errors, error, Double.NaN, false);
         }
     }
 
@@ -87,7 +97,7 @@ final class Harness {
         }
     }
 
-    Sample run(int round, Target target, Target.Op op, int threadCount, long rampMillis, long measureMillis)
+    Sample run(int round, Target target, Target.Op op, int threadCount, long rampMillis, Window window)
             throws InterruptedException {
         System.gc();
         Worker[] workers = new Worker[threadCount];
@@ -109,13 +119,30 @@ final class Harness {
             startCalls[i] = workers[i].calls;
         }
 
-        TimeUnit.MILLISECONDS.sleep(measureMillis);
-
         long[] endCalls = new long[threadCount];
-        for (int i = 0; i < threadCount; i++) {
-            endCalls[i] = workers[i].calls;
+        double[] rates = new double[(int) (window.maxMillis() / SLICE_MILLIS) + 1];
+        int slices = 0;
+        long previousCalls = sum(startCalls);
+        long previousAt = t0;
+        double cv;
+        long t1;
+        while (true) {
+            TimeUnit.MILLISECONDS.sleep(SLICE_MILLIS);
+            for (int i = 0; i < threadCount; i++) {
+                endCalls[i] = workers[i].calls;
+            }
+            t1 = System.nanoTime();
+            long total = sum(endCalls);
+            rates[slices++] = (total - previousCalls) / ((t1 - previousAt) / 1e9);
+            previousCalls = total;
+            previousAt = t1;
+            cv = slices >= STEADY_SLICES ? cv(rates, slices - STEADY_SLICES, slices) : Double.NaN;
+            long elapsed = TimeUnit.NANOSECONDS.toMillis(t1 - t0);
+            if (elapsed >= window.minMillis() && cv <= window.steadyCv() || elapsed >= window.maxMillis() || slices == rates.length) {
+                break;
+            }
         }
-        long t1 = System.nanoTime();
+        boolean settled = cv <= window.steadyCv();
         long stubCpuEnd = stub.cpuNanos();
         long cpuEnd = os.getProcessCpuTime();
         Map<Long, Long> allocEnd = allocated();
@@ -163,7 +190,29 @@ final class Harness {
         }
         return new Sample(round, calls, seconds, calls / seconds, percentile(timed, 0.50) / 1e3, percentile(timed, 0.99) / 1e3,
                 clientCpu / 1e3 / calls, stubCpu / 1e3 / calls, (double) alloc / calls,
-                switchesStart < 0 ? Double.NaN : (double) (switchesEnd - switchesStart) / calls, errors, error);
+                switchesStart < 0 ? Double.NaN : (double) (switchesEnd - switchesStart) / calls, errors, error, cv, settled);
+    }
+
+    private static long sum(long[] values) {
+        long total = 0;
+        for (long v : values) {
+            total += v;
+        }
+        return total;
+    }
+
+    /** Coefficient of variation (standard deviation over mean) of {@code values[from, to)}. */
+    private static double cv(double[] values, int from, int to) {
+        double mean = 0;
+        for (int i = from; i < to; i++) {
+            mean += values[i];
+        }
+        mean /= to - from;
+        double squares = 0;
+        for (int i = from; i < to; i++) {
+            squares += (values[i] - mean) * (values[i] - mean);
+        }
+        return mean == 0 ? Double.POSITIVE_INFINITY : Math.sqrt(squares / (to - from)) / mean;
     }
 
     private double percentile(int count, double p) {

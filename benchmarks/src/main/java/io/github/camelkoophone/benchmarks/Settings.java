@@ -10,25 +10,30 @@ import java.util.Set;
 
 /**
  * Run settings, from arguments ({@code quick}, {@code --rounds=5}, ...) or the same names as system properties
- * ({@code -Dquick}, {@code -Drounds=5}, ...). Defaults: a full run of about 5 minutes; {@code quick} about 1.
+ * ({@code -Dquick}, {@code -Drounds=5}, ...). Defaults: the full run each suite describes; {@code quick} a smoke run.
  *
  * @param suites      which suites to run (default: all)
  * @param quick       the smoke-run defaults
- * @param rounds      measured rounds; each round measures every variant once per scenario, in rotated order
+ * @param rounds      measured rounds; each round measures every variant once per scenario, in a shuffled order
  * @param warmupRounds discarded rounds before them
  * @param warmupMillis measured window of a warm-up cell
  * @param rampMillis  time each cell runs before its window opens
- * @param measureMillis the measured window of a cell
+ * @param measureMillis the shortest measured window of a cell
+ * @param maxMeasureMillis the longest: a cell whose throughput has not settled by then ends unsettled
+ * @param steadyCv    a window ends once its last slices' throughput varies by at most this (coefficient of variation)
  * @param threads     the thread counts (scenarios)
  * @param only        variant ids to run (empty: all)
+ * @param seed        the seed of the order shuffles, printed in the report so a run's order can be repeated
+ * @param verifyEvery the stub recomputes the signature of a random one in this many signed requests (1: all)
  * @param out         the report file
  */
-record Settings(Set<String> suites, boolean quick, int rounds, int warmupRounds, long warmupMillis, long rampMillis,
-                long measureMillis, int[] threads, Set<String> only, Path out) {
+record Settings(Set<String> suites, boolean quick, int rounds, int warmupRounds, long warmupMillis,
+                long rampMillis, long measureMillis, long maxMeasureMillis, double steadyCv, int[] threads, Set<String> only,
+                long seed, int verifyEvery, Path out) {
 
     static final List<String> ALL_SUITES = List.of("producer", "fanout", "consumer", "startup", "cluster", "traffic");
     private static final List<String> OPTIONS = List.of("rounds", "warmup-rounds", "warmup-ms", "ramp-ms", "measure-ms",
-            "threads", "only", "out");
+            "max-measure-ms", "steady-cv", "threads", "only", "seed", "verify-every", "out");
 
     static Settings parse(String[] args) {
         Set<String> suites = new LinkedHashSet<>();
@@ -68,8 +73,12 @@ record Settings(Set<String> suites, boolean quick, int rounds, int warmupRounds,
         long warmup = option(options, "warmup-ms", quick ? 400 : 1000);
         long ramp = option(options, "ramp-ms", quick ? 100 : 200);
         long measure = option(options, "measure-ms", quick ? 400 : 1000);
-        int[] threads = Arrays.stream(text(options, "threads", "1,8").split(",")).map(String::trim)
-                .mapToInt(Integer::parseInt).toArray();
+        long maxMeasure = Math.max(measure, option(options, "max-measure-ms", quick ? 1000 : 4000));
+        double steadyCv = Double.parseDouble(text(options, "steady-cv", "0.05"));
+        int[] threads = numbers(text(options, "threads", "1,8"));
+        String seedText = text(options, "seed", null);
+        long seed = seedText != null ? Long.parseLong(seedText.trim()) : new java.util.Random().nextInt(1_000_000);
+        int verifyEvery = (int) option(options, "verify-every", 16);
         Set<String> only = new LinkedHashSet<>();
         for (String id : text(options, "only", "").split(",")) {
             if (!id.isBlank()) {
@@ -77,8 +86,12 @@ record Settings(Set<String> suites, boolean quick, int rounds, int warmupRounds,
             }
         }
         String out = text(options, "out", null);
-        return new Settings(suites, quick, rounds, warmupRounds, warmup, ramp, measure, threads, only,
-                out != null ? Path.of(out) : defaultOut());
+        return new Settings(suites, quick, rounds, warmupRounds, warmup, ramp, measure, maxMeasure, steadyCv,
+                threads, only, seed, verifyEvery, out != null ? Path.of(out) : defaultOut());
+    }
+
+    private static int[] numbers(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
     }
 
     /** docs/performance.md of the project, whether run from its root or from benchmarks/. */
@@ -107,6 +120,7 @@ record Settings(Set<String> suites, boolean quick, int rounds, int warmupRounds,
                   suites:  %s (default: all)
                   quick    ~1 minute smoke run (also -Dquick)
                   --rounds=5 --warmup-rounds=1 --warmup-ms=1000 --ramp-ms=200 --measure-ms=1000
+                  --max-measure-ms=4000 --steady-cv=0.05 --seed=N --verify-every=16
                   --threads=1,8 --only=variant,ids --out=docs/performance.md
                   (each also as -Dname=value)""".formatted(String.join(", ", ALL_SUITES)));
     }
