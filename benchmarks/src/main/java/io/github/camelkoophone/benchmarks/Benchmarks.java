@@ -2,7 +2,8 @@ package io.github.camelkoophone.benchmarks;
 
 /**
  * Entry point: {@code java -jar camel-koophone-benchmarks.jar [suite...] [quick] [--option=value...]}. Each suite
- * measures one question against an in-JVM loopback stub and writes its section of docs/performance.md.
+ * measures one question (against a loopback stub, the simulator, or a TLS gateway in a child process) and writes its
+ * section of docs/performance.md.
  * <ul>
  * <li>{@code producer}: producer overhead, {@link ProducerOverheadBenchmark}.</li>
  * <li>{@code fanout}: a 1,000-id call split and fanned out against 50 ms of latency, {@link FanoutBenchmark}.</li>
@@ -10,6 +11,7 @@ package io.github.camelkoophone.benchmarks;
  * <li>{@code startup}: the quickstart from JVM launch to its first task event, {@link StartupBenchmark}.</li>
  * <li>{@code traffic}: the rate limit, retry budget and adaptive polling against today's behaviour, {@link TrafficBenchmark}.</li>
  * <li>{@code cluster}: the Kafka task log's rebuild, failover and GetTask share per node, {@link ClusterBenchmark}.</li>
+ * <li>{@code remote}: calls over TLS with latency, logins and task following, and their CPU, {@link RemoteBenchmark}.</li>
  * </ul>
  */
 public final class Benchmarks {
@@ -32,6 +34,7 @@ public final class Benchmarks {
                 case "startup" -> new StartupBenchmark(settings).run();
                 case "cluster" -> new ClusterBenchmark(settings).run();
                 case "traffic" -> new TrafficBenchmark(settings).run();
+                case "remote" -> new RemoteBenchmark(settings).run();
                 default -> throw new IllegalArgumentException("unknown suite " + suite);
             }
         }

@@ -15,6 +15,7 @@ import java.util.Set;
  * @param suites      which suites to run (default: all)
  * @param quick       the smoke-run defaults
  * @param rounds      measured rounds; each round measures every variant once per scenario, in a shuffled order
+ * @param roundsGiven whether {@code rounds} was given (suites with a default of their own use it only then)
  * @param warmupRounds discarded rounds before them
  * @param warmupMillis measured window of a warm-up cell
  * @param rampMillis  time each cell runs before its window opens
@@ -25,15 +26,16 @@ import java.util.Set;
  * @param only        variant ids to run (empty: all)
  * @param seed        the seed of the order shuffles, printed in the report so a run's order can be repeated
  * @param verifyEvery the stub recomputes the signature of a random one in this many signed requests (1: all)
+ * @param concurrency {@code remote}: the numbers of calls kept in flight (scenarios)
  * @param out         the report file
  */
-record Settings(Set<String> suites, boolean quick, int rounds, int warmupRounds, long warmupMillis,
+record Settings(Set<String> suites, boolean quick, int rounds, boolean roundsGiven, int warmupRounds, long warmupMillis,
                 long rampMillis, long measureMillis, long maxMeasureMillis, double steadyCv, int[] threads, Set<String> only,
-                long seed, int verifyEvery, Path out) {
+                long seed, int verifyEvery, int[] concurrency, Path out) {
 
-    static final List<String> ALL_SUITES = List.of("producer", "fanout", "consumer", "startup", "cluster", "traffic");
+    static final List<String> ALL_SUITES = List.of("producer", "fanout", "consumer", "startup", "cluster", "traffic", "remote");
     private static final List<String> OPTIONS = List.of("rounds", "warmup-rounds", "warmup-ms", "ramp-ms", "measure-ms",
-            "max-measure-ms", "steady-cv", "threads", "only", "seed", "verify-every", "out");
+            "max-measure-ms", "steady-cv", "threads", "only", "seed", "verify-every", "concurrency", "out");
 
     static Settings parse(String[] args) {
         Set<String> suites = new LinkedHashSet<>();
@@ -68,6 +70,7 @@ record Settings(Set<String> suites, boolean quick, int rounds, int warmupRounds,
         if (suites.isEmpty()) {
             suites.addAll(ALL_SUITES);
         }
+        boolean roundsGiven = text(options, "rounds", null) != null;
         int rounds = (int) option(options, "rounds", quick ? 2 : 5);
         int warmupRounds = (int) option(options, "warmup-rounds", 1);
         long warmup = option(options, "warmup-ms", quick ? 400 : 1000);
@@ -79,6 +82,7 @@ record Settings(Set<String> suites, boolean quick, int rounds, int warmupRounds,
         String seedText = text(options, "seed", null);
         long seed = seedText != null ? Long.parseLong(seedText.trim()) : new java.util.Random().nextInt(1_000_000);
         int verifyEvery = (int) option(options, "verify-every", 16);
+        int[] concurrency = numbers(text(options, "concurrency", "16,64"));
         Set<String> only = new LinkedHashSet<>();
         for (String id : text(options, "only", "").split(",")) {
             if (!id.isBlank()) {
@@ -86,8 +90,13 @@ record Settings(Set<String> suites, boolean quick, int rounds, int warmupRounds,
             }
         }
         String out = text(options, "out", null);
-        return new Settings(suites, quick, rounds, warmupRounds, warmup, ramp, measure, maxMeasure, steadyCv,
-                threads, only, seed, verifyEvery, out != null ? Path.of(out) : defaultOut());
+        return new Settings(suites, quick, rounds, roundsGiven, warmupRounds, warmup, ramp, measure, maxMeasure, steadyCv,
+                threads, only, seed, verifyEvery, concurrency, out != null ? Path.of(out) : defaultOut());
+    }
+
+    /** {@code rounds} if given, else this suite's own default. */
+    int rounds(int suiteDefault) {
+        return roundsGiven ? rounds : suiteDefault;
     }
 
     private static int[] numbers(String list) {
@@ -121,7 +130,7 @@ record Settings(Set<String> suites, boolean quick, int rounds, int warmupRounds,
                   quick    ~1 minute smoke run (also -Dquick)
                   --rounds=5 --warmup-rounds=1 --warmup-ms=1000 --ramp-ms=200 --measure-ms=1000
                   --max-measure-ms=4000 --steady-cv=0.05 --seed=N --verify-every=16
-                  --threads=1,8 --only=variant,ids --out=docs/performance.md
+                  --threads=1,8 --only=variant,ids --concurrency=16,64 --out=docs/performance.md
                   (each also as -Dname=value)""".formatted(String.join(", ", ALL_SUITES)));
     }
 }
