@@ -503,8 +503,7 @@ final class ProducerOverheadBenchmark {
         md.append("### Targets\n\n");
         md.append("Each cell: the median over rounds of the same-round throughput ratio, (lower–upper quartile; lowest–highest) "
                   + "of the rounds' ratios, then the verdict on the lower quartile.\n\n");
-        md.append("| target | " + String.join(" | ", scenarios.stream().map(Scenario::label).toList()) + " |\n");
-        md.append("|---|" + "---:|".repeat(scenarios.size()) + "\n");
+        scenarioHeader(md, "target", scenarios);
         targetRow(md, scenarios, results, "component-template", BASELINE, TARGET_VS_APACHE, "token: template");
         targetRow(md, scenarios, results, "component-route", BASELINE, TARGET_VS_APACHE, "token: route");
         targetRow(md, scenarios, results, "component-template-aksk", BASELINE_AKSK, TARGET_VS_APACHE, "AK/SK: template");
@@ -523,8 +522,7 @@ final class ProducerOverheadBenchmark {
                   + "ProducerTemplate and `direct:` route cost before any component does anything: the most a Camel "
                   + "component can reach here. The component ÷ floor rows are what the component itself adds. Same-round "
                   + "ratios, median (lower–upper quartile; lowest–highest).\n\n");
-        md.append("| ratio | " + String.join(" | ", scenarios.stream().map(Scenario::label).toList()) + " |\n");
-        md.append("|---|" + "---:|".repeat(scenarios.size()) + "\n");
+        scenarioHeader(md, "ratio", scenarios);
         ratioRow(md, scenarios, results, "floor-template", BASELINE, "token: floor, template × `" + BASELINE + "`", Double.NaN);
         ratioRow(md, scenarios, results, "floor-route", BASELINE, "token: floor, route × `" + BASELINE + "`", Double.NaN);
         ratioRow(md, scenarios, results, "component-template", "floor-template", "token: component ÷ floor, template", Double.NaN);
@@ -541,8 +539,7 @@ final class ProducerOverheadBenchmark {
                   + "connection state disabled), configured as a by-hand caller would; `apache-async` is the async client "
                   + "with those settings. Same-round ratios to the minimal client with the same authentication, median "
                   + "(lower–upper quartile; lowest–highest): throughput, then CPU per call, then allocation per call.\n\n");
-        md.append("| ratio | " + String.join(" | ", scenarios.stream().map(Scenario::label).toList()) + " |\n");
-        md.append("|---|" + "---:|".repeat(scenarios.size()) + "\n");
+        scenarioHeader(md, "ratio", scenarios);
         for (String[] row : new String[][] {{FULL, BASELINE}, {FULL_AKSK, BASELINE_AKSK}, {"apache-async", BASELINE},
                 {"jdk-http", BASELINE}, {"component-template", FULL}, {"component-template-aksk", FULL_AKSK}}) {
             ratioRow(md, scenarios, results, row[0], row[1], "`" + row[0] + "` × `" + row[1] + "`", Double.NaN);
@@ -560,8 +557,7 @@ final class ProducerOverheadBenchmark {
                   + "the OkHttp interceptor `DefaultHttpListener` copies the request body into a string and reads the "
                   + "response body into a string and a new body whenever the listener list is not null, and it is an empty "
                   + "list by default; null skips both, and nothing else changes. Tuned × shipped, same-round ratios:\n\n");
-        md.append("| ratio | " + String.join(" | ", scenarios.stream().map(Scenario::label).toList()) + " |\n");
-        md.append("|---|" + "---:|".repeat(scenarios.size()) + "\n");
+        scenarioHeader(md, "ratio", scenarios);
         ratioRow(md, scenarios, results, SDK_TUNED, SDK, "throughput", Double.NaN);
         metricRow(md, scenarios, results, SDK_TUNED, SDK, "CPU per call", Harness.Sample::cpuMicrosPerCall);
         metricRow(md, scenarios, results, SDK_TUNED, SDK, "allocation per call", Harness.Sample::allocBytesPerCall);
@@ -591,6 +587,12 @@ final class ProducerOverheadBenchmark {
             md.append('\n');
         }
         return md.toString();
+    }
+
+    /** The head of a table with a column per scenario. */
+    private static void scenarioHeader(StringBuilder md, String first, List<Scenario> scenarios) {
+        md.append("| ").append(first).append(" | ").append(String.join(" | ", scenarios.stream().map(Scenario::label).toList()))
+                .append(" |\n|---|").append("---:|".repeat(scenarios.size())).append('\n');
     }
 
     private static String baseline(Variant v) {
@@ -666,8 +668,7 @@ final class ProducerOverheadBenchmark {
             md.append('\n');
         }
         md.append("Same-round ratios of the target rows, round by round:\n\n");
-        md.append("| ratio | " + String.join(" | ", scenarios.stream().map(Scenario::label).toList()) + " |\n");
-        md.append("|---|" + "---:|".repeat(scenarios.size()) + "\n");
+        scenarioHeader(md, "ratio", scenarios);
         for (String[] row : new String[][] {{"component-template", BASELINE}, {"component-route", BASELINE},
                 {"component-template-aksk", BASELINE_AKSK}, {"component-route-aksk", BASELINE_AKSK},
                 {"component-template-aksk", SDK}, {"component-route-aksk", SDK},

@@ -84,7 +84,7 @@ final class RemoteBenchmark {
         Path dir = Files.createTempDirectory("koophone-remote");
         Path keystore = dir.resolve("gateway.p12");
         Path truststore = dir.resolve("trust.p12");
-        certificate(dir, keystore, truststore);
+        certificate(keystore, truststore);
 
         Process gateway = startGateway(keystore);
         List<RemoteClients.Client> clients = new ArrayList<>();
@@ -168,26 +168,28 @@ final class RemoteBenchmark {
         }
     }
 
-    /** A self-signed EC certificate for 127.0.0.1 made by the JDK's keytool, and a trust store holding it. */
-    private static void certificate(Path dir, Path keystore, Path truststore) throws Exception {
-        Path certificate = dir.resolve("gateway.cer");
-        keytool("-genkeypair", "-alias", "gateway", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
+    /**
+     * A self-signed EC key and certificate for 127.0.0.1, made by the JDK's keytool (the JDK has no public API for
+     * issuing one), and a trust store holding only the certificate.
+     */
+    private static void certificate(Path keystore, Path truststore) throws Exception {
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "gateway", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
                 "-ext", "san=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-                "-storepass", PASSWORD, "-keypass", PASSWORD);
-        keytool("-exportcert", "-alias", "gateway", "-keystore", keystore.toString(), "-storepass", PASSWORD,
-                "-file", certificate.toString());
-        keytool("-importcert", "-noprompt", "-alias", "gateway", "-file", certificate.toString(), "-storetype", "PKCS12",
-                "-keystore", truststore.toString(), "-storepass", PASSWORD);
-    }
-
-    private static void keytool(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("keytool " + args[0] + " failed: " + output);
+                "-storepass", PASSWORD, "-keypass", PASSWORD).redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
+            throw new IllegalStateException("keytool -genkeypair failed: " + output);
+        }
+        java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(keystore)) {
+            keys.load(in, PASSWORD.toCharArray());
+        }
+        java.security.KeyStore trusted = java.security.KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("gateway", keys.getCertificate("gateway"));
+        try (var out = Files.newOutputStream(truststore)) {
+            trusted.store(out, PASSWORD.toCharArray());
         }
     }
 
