@@ -53,6 +53,8 @@ final class RemoteBenchmark {
     private final HttpClient admin = HttpClient.newHttpClient();
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private String adminUrl;
 
     RemoteBenchmark(Settings settings) {
@@ -62,6 +64,7 @@ final class RemoteBenchmark {
     /** One measured cell. */
     record Cell(String client, int concurrency, int round, long calls, double seconds, double callsPerSecond,
                 double p50Millis, double p99Millis, double cpuMicrosPerCall, double cpuMicrosPerRequest,
+                double processCpuMicrosPerCall, double allocKbPerCall,
                 double requestsPerCall, long logins, long refused401, long handshakes, double jobsPerSecond, long errors,
                 String error, boolean drained) {
     }
@@ -71,7 +74,6 @@ final class RemoteBenchmark {
         double loadBefore = Machine.loadAverage();
         Instant date = Instant.now();
         int rounds = settings.rounds(settings.quick() ? 1 : 2);
-        int warmupCalls = settings.quick() ? 300 : 3000;
         long ramp = settings.quick() ? 1000 : 2000;
         long window = settings.quick() ? 3000 : 8000;
         int[] concurrency = settings.concurrency();
@@ -114,13 +116,14 @@ final class RemoteBenchmark {
             admin("/latency?0,0");
             Map<String, Cell> warmups = new LinkedHashMap<>();
             for (RemoteClients.Client client : clients) {
-                Cell warm = measure(client, maxConcurrency, -1, instances, 1000, 1000, warmupCalls, 0);
+                Cell warm = measure(client, maxConcurrency, -1, instances, 1000, 1000, warmupCalls(), null);
                 warmups.put(client.id, warm);
                 System.out.printf(Locale.ROOT, "   warm-up %s: %,d calls in %.1f s%n", client.id, warm.calls(), warm.seconds());
             }
             admin("/latency?" + LATENCY_MIN_MS + "," + LATENCY_MAX_MS);
-            double idleCpuPerSecond = idleCpu(settings.quick() ? 1000 : 3000);
-            System.out.printf(Locale.ROOT, "   idle: %.1f ms CPU per second%n", idleCpuPerSecond / 1e6);
+            Usage idle = idle(settings.quick() ? 1000 : 3000);
+            System.out.printf(Locale.ROOT, "   idle, per second: %.1f ms CPU in Java threads, %.1f ms in the process%n",
+                    idle.threadCpu() / 1e6, idle.processCpu() / 1e6);
 
             List<Cell> cells = new ArrayList<>();
             Random shuffle = new Random(settings.seed());
@@ -135,7 +138,7 @@ final class RemoteBenchmark {
                 System.out.printf(Locale.ROOT, "-- round %d/%d%n", round + 1, rounds);
                 for (Object[] cell : order) {
                     Cell result = measure((RemoteClients.Client) cell[0], (int) cell[1], round, instances, ramp, window, 0,
-                            idleCpuPerSecond);
+                            idle);
                     cells.add(result);
                     System.out.printf(Locale.ROOT, "   %-17s %3d in flight: %,.0f calls/s, p50 %.0f ms, CPU %.0f µs/call "
                                                    + "(%.0f µs/request), %d logins, %d 401s, %d handshakes, %d errors%s%n",
@@ -148,7 +151,7 @@ final class RemoteBenchmark {
 
             double loadAfter = Machine.loadAverage();
             double minutes = (System.nanoTime() - started) / 60e9;
-            String markdown = markdown(date, clients, concurrency, cells, warmups, totals, idleCpuPerSecond, rounds, ramp,
+            String markdown = markdown(date, clients, concurrency, cells, warmups, totals, idle, rounds, ramp,
                     window, followers, maxConnections, loadBefore, loadAfter, minutes);
             System.out.println();
             System.out.println(markdown);
@@ -166,6 +169,14 @@ final class RemoteBenchmark {
                 gateway.destroyForcibly();
             }
         }
+    }
+
+    /**
+     * Calls each client makes in its warm-up: enough for the JIT's second tier to compile the paths a call takes
+     * (a few thousand calls leave much of it in the profiling tier, which is slower and would be counted).
+     */
+    private int warmupCalls() {
+        return settings.quick() ? 300 : 8000;
     }
 
     /**
@@ -229,14 +240,60 @@ final class RemoteBenchmark {
         return after.getOrDefault(name, 0L) - before.getOrDefault(name, 0L);
     }
 
-    /** Process CPU nanoseconds per second with every client built and nothing to do. */
-    private double idleCpu(long millis) throws InterruptedException {
+    /**
+     * What this process used between two readings: CPU time of its Java threads (every client's threads and the
+     * workers, not the JIT's or GC's, which are not Java threads), the process's CPU time, and bytes allocated by its
+     * Java threads. Threads are compared one by one: one born in between counts in full, one that ended in between
+     * (a pool thread retiring after idling) is left out rather than taking its earlier CPU off the sum. The measuring
+     * thread and the JDK HttpClient's (the admin calls') are not counted.
+     */
+    private record Usage(long nanos, long threadCpu, long processCpu, long allocated) {
+        /** This usage as a rate per second of {@code nanos}. */
+        Usage perSecond() {
+            double seconds = nanos / 1e9;
+            return new Usage(1_000_000_000L, (long) (threadCpu / seconds), (long) (processCpu / seconds),
+                    (long) (allocated / seconds));
+        }
+    }
+
+    /** A reading: per thread id, {CPU ns, bytes allocated}; the process's CPU; when. */
+    private record Reading(long nanos, long processCpu, Map<Long, long[]> byThread) {
+        Usage since(Reading earlier) {
+            long cpu = 0;
+            long allocated = 0;
+            for (Map.Entry<Long, long[]> thread : byThread.entrySet()) {
+                long[] before = earlier.byThread().getOrDefault(thread.getKey(), new long[2]);
+                cpu += Math.max(0, thread.getValue()[0] - before[0]);
+                allocated += Math.max(0, thread.getValue()[1] - before[1]);
+            }
+            return new Usage(nanos - earlier.nanos(), cpu, processCpu - earlier.processCpu(), allocated);
+        }
+    }
+
+    private Reading reading() {
+        long self = Thread.currentThread().getId();
+        long[] ids = threads.getAllThreadIds();
+        java.lang.management.ThreadInfo[] infos = threads.getThreadInfo(ids);
+        long[] cpu = threads.getThreadCpuTime(ids);
+        long[] bytes = threads.getThreadAllocatedBytes(ids);
+        Map<Long, long[]> byThread = new HashMap<>(ids.length * 2);
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] != self && infos[i] != null && !infos[i].getThreadName().startsWith("HttpClient-")) {
+                byThread.put(ids[i], new long[] {Math.max(0, cpu[i]), Math.max(0, bytes[i])});
+            }
+        }
+        return new Reading(System.nanoTime(), os.getProcessCpuTime(), byThread);
+    }
+
+    /** Usage per second with every client built and nothing to do. */
+    private Usage idle(long millis) throws InterruptedException {
+        threads.setThreadCpuTimeEnabled(true);
+        threads.setThreadAllocatedMemoryEnabled(true);
         System.gc();
-        TimeUnit.MILLISECONDS.sleep(500);
-        long cpu0 = os.getProcessCpuTime();
-        long t0 = System.nanoTime();
+        TimeUnit.MILLISECONDS.sleep(2000);
+        Reading before = reading();
         TimeUnit.MILLISECONDS.sleep(millis);
-        return (os.getProcessCpuTime() - cpu0) / ((System.nanoTime() - t0) / 1e9);
+        return reading().since(before).perSecond();
     }
 
     private static final class Worker extends Thread {
@@ -287,7 +344,7 @@ final class RemoteBenchmark {
      * finished and the client's following drained, and the simulator reset.
      */
     private Cell measure(RemoteClients.Client client, int concurrency, int round, List<String> instances, long ramp,
-                         long window, long minCalls, double idleCpuPerSecond) throws Exception {
+                         long window, long minCalls, Usage idle) throws Exception {
         System.gc();
         AtomicLong next = new AtomicLong();
         Worker[] workers = new Worker[concurrency];
@@ -299,8 +356,8 @@ final class RemoteBenchmark {
         long[] startCalls = new long[concurrency];
         Map<String, Long> counters0 = counters();
         long jobs0 = client.jobsEnded.get();
-        long cpu0 = os.getProcessCpuTime();
-        long t0 = System.nanoTime();
+        Reading reading0 = reading();
+        long t0 = reading0.nanos();
         for (int i = 0; i < concurrency; i++) {
             startCalls[i] = workers[i].calls;
         }
@@ -315,8 +372,8 @@ final class RemoteBenchmark {
         for (int i = 0; i < concurrency; i++) {
             endCalls[i] = workers[i].calls;
         }
-        long t1 = System.nanoTime();
-        long cpu1 = os.getProcessCpuTime();
+        Usage used = reading().since(reading0);
+        long t1 = t0 + used.nanos();
         long jobs1 = client.jobsEnded.get();
         Map<String, Long> counters1 = counters();
         for (Worker worker : workers) {
@@ -348,11 +405,14 @@ final class RemoteBenchmark {
         }
         Collections.sort(latencies);
         double seconds = (t1 - t0) / 1e9;
-        double cpu = (cpu1 - cpu0) - idleCpuPerSecond * seconds;
+        double cpu = used.threadCpu() - (idle == null ? 0 : idle.threadCpu() * seconds);
+        double processCpu = used.processCpu() - (idle == null ? 0 : idle.processCpu() * seconds);
+        double allocated = used.allocated() - (idle == null ? 0 : idle.allocated() * seconds);
         long requests = delta(counters0, counters1, "requests");
         return new Cell(client.id, concurrency, round, calls, seconds, calls / seconds,
                 percentile(latencies, 0.50) / 1e6, percentile(latencies, 0.99) / 1e6,
                 calls == 0 ? Double.NaN : cpu / 1e3 / calls, requests == 0 ? Double.NaN : cpu / 1e3 / requests,
+                calls == 0 ? Double.NaN : processCpu / 1e3 / calls, calls == 0 ? Double.NaN : allocated / 1024 / calls,
                 calls == 0 ? Double.NaN : (double) requests / calls, delta(counters0, counters1, "iam-logins"),
                 delta(counters0, counters1, "status-401"), delta(counters0, counters1, "tls-connections"),
                 (jobs1 - jobs0) / seconds, errors, error, drained);
@@ -376,7 +436,7 @@ final class RemoteBenchmark {
     // ------------------------------------------------------------------ report
 
     private String markdown(Instant date, List<RemoteClients.Client> clients, int[] concurrency, List<Cell> cells,
-                            Map<String, Cell> warmups, Map<String, Long> totals, double idleCpuPerSecond, int rounds, long ramp, long window,
+                            Map<String, Cell> warmups, Map<String, Long> totals, Usage idle, int rounds, long ramp, long window,
                             int followers, int maxConnections, double loadBefore, double loadAfter, double minutes) {
         int maxConcurrency = Arrays.stream(concurrency).max().orElse(16);
         StringBuilder md = new StringBuilder();
@@ -391,13 +451,17 @@ final class RemoteBenchmark {
                 + "call gets a 401 and logs in again), %.0f%% of the answers chunked and %.0f%% of the envelopes with two "
                 + "extra top-level fields, and every asyncCommand's task followed until its jobs end. Throughput at a "
                 + "fixed number of calls in flight is set by the round trips and is nearly the same for every client; "
-                + "the **CPU per call** is what is left to compare. It is this process's CPU time "
-                + "(`OperatingSystemMXBean.getProcessCpuTime`: every client thread, the JIT and GC) over the window, less "
-                + "the CPU it burns idle with every client built (%.1f ms a second, measured before the rounds), divided "
-                + "by the calls; the gateway and simulator run in a child process and are not in it. It covers the call, "
-                + "the logins and the following of its task, so the requests each way sends per call are shown beside it.%n%n",
+                + "the **CPU per call** is what is left to compare. It is the CPU time of this process's Java threads "
+                + "(`ThreadMXBean.getThreadCpuTime` summed over every thread: the callers, the clients' own threads, the "
+                + "consumer's and the followers'; not the measuring thread) over the window, less what they use idle with "
+                + "every client built (%.1f ms a second, measured before the rounds), divided by the calls. The JIT's and "
+                + "GC's threads are not Java threads and are not in it: the process's CPU time, which has them, is given "
+                + "too (idle: %.1f ms a second), and moves more from run to run. The gateway and simulator run in a child "
+                + "process and are in neither. Both cover the call, its share of the logins and the following of its task, "
+                + "so the requests each way sends per call are shown beside them. Allocation is that of the same threads, "
+                + "less idle.%n%n",
                 LATENCY_MIN_MS, LATENCY_MAX_MS, TOKEN_LIFETIME_S, CHUNKED_SHARE * 100, EXTENDED_SHARE * 100,
-                idleCpuPerSecond / 1e6));
+                idle.threadCpu() / 1e6, idle.processCpu() / 1e6));
 
         Report.machine(md, loadBefore, loadAfter);
         md.append(String.format(Locale.ROOT,
@@ -405,7 +469,7 @@ final class RemoteBenchmark {
                 + "%,d calls or 15 s passed, so the JIT's compiling is not charged to the measured calls and the pools "
                 + "hold their connections (%s); each round measures every client at every concurrency, in an order "
                 + "shuffled by `java.util.Random` seeded with **%d** (`--seed=%d` repeats it); a cell is a %d ms ramp "
-                + "and a %d ms window%n", rounds, maxConcurrency, settings.quick() ? 300 : 3000,
+                + "and a %d ms window%n", rounds, maxConcurrency, warmupCalls(),
                 String.join(", ", warmups.entrySet().stream().map(e -> String.format(Locale.ROOT, "`%s` %,d calls in %.1f s",
                         e.getKey(), e.getValue().calls(), e.getValue().seconds())).toList()),
                 settings.seed(), settings.seed(), ramp, window));
@@ -435,18 +499,19 @@ final class RemoteBenchmark {
                   + "window (the call, GetTasks and logins). logins and 401s: in the window, summed over rounds.\n\n");
         for (int c : concurrency) {
             md.append("#### ").append(c).append(" calls in flight\n\n");
-            md.append("| client | calls/s | p50 ms | p99 ms | CPU µs/call | CPU × by hand | CPU µs/request | requests/call "
-                      + "| job ends/s | logins | 401s | errors |\n");
-            md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            md.append("| client | calls/s | p50 ms | p99 ms | CPU µs/call | CPU × by hand | CPU µs/request | process CPU µs/call "
+                      + "| alloc KB/call | requests/call | job ends/s | logins | 401s | errors |\n");
+            md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (RemoteClients.Client client : clients) {
                 List<Cell> list = cells.stream().filter(cell -> cell.client().equals(client.id) && cell.concurrency() == c).toList();
                 double[] cpuRatios = sameRound(cells, client.id, c);
-                md.append(String.format(Locale.ROOT, "| `%s` | %,.0f | %.0f | %.0f | %.0f | %s | %.0f | %.2f | %,.0f | %d | %d | %d |%n",
+                md.append(String.format(Locale.ROOT, "| `%s` | %,.0f | %.0f | %.0f | %.0f | %s | %.0f | %.0f | %.1f | %.2f | %,.0f | %d | %d | %d |%n",
                         client.id, median(list, Cell::callsPerSecond), median(list, Cell::p50Millis),
                         median(list, Cell::p99Millis), median(list, Cell::cpuMicrosPerCall),
                         client.id.equals(BY_HAND) ? "1" : cpuRatios.length == 0 ? "" : String.format(Locale.ROOT,
                                 "%.2f (%.2f–%.2f)", Stats.median(cpuRatios), Stats.min(cpuRatios), Stats.max(cpuRatios)),
-                        median(list, Cell::cpuMicrosPerRequest), median(list, Cell::requestsPerCall),
+                        median(list, Cell::cpuMicrosPerRequest), median(list, Cell::processCpuMicrosPerCall),
+                        median(list, Cell::allocKbPerCall), median(list, Cell::requestsPerCall),
                         median(list, Cell::jobsPerSecond), list.stream().mapToLong(Cell::logins).sum(),
                         list.stream().mapToLong(Cell::refused401).sum(), list.stream().mapToLong(Cell::errors).sum()));
             }
@@ -455,12 +520,14 @@ final class RemoteBenchmark {
 
         md.append("### Every cell\n\n<details><summary>Every measured cell, in the order run</summary>\n\n");
         md.append("| round | client | in flight | calls | s | calls/s | p50 ms | p99 ms | CPU µs/call | CPU µs/request "
-                  + "| requests/call | logins | 401s | TLS handshakes | job ends/s | errors | drained |\n");
-        md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                  + "| process CPU µs/call | alloc KB/call | requests/call | logins | 401s | TLS handshakes | job ends/s | errors "
+                  + "| drained |\n");
+        md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Cell cell : cells) {
-            md.append(String.format(Locale.ROOT, "| %d | `%s` | %d | %,d | %.1f | %,.0f | %.0f | %.0f | %.0f | %.0f | %.2f | %d | %d | %d | %,.0f | %d%s | %s |%n",
+            md.append(String.format(Locale.ROOT, "| %d | `%s` | %d | %,d | %.1f | %,.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.1f | %.2f | %d | %d | %d | %,.0f | %d%s | %s |%n",
                     cell.round() + 1, cell.client(), cell.concurrency(), cell.calls(), cell.seconds(), cell.callsPerSecond(),
                     cell.p50Millis(), cell.p99Millis(), cell.cpuMicrosPerCall(), cell.cpuMicrosPerRequest(),
+                    cell.processCpuMicrosPerCall(), cell.allocKbPerCall(),
                     cell.requestsPerCall(), cell.logins(), cell.refused401(), cell.handshakes(), cell.jobsPerSecond(), cell.errors(),
                     cell.error() == null ? "" : " (" + cell.error().replace("|", "/") + ")", cell.drained() ? "yes" : "**no**"));
         }
