@@ -185,7 +185,7 @@ class KooPhoneTasksConsumerTest extends SimulatorTestSupport {
         // dropped: the consumer follows nothing more, so nothing more can come (a task that times out stops no poll
         // it could be counted by)
         TrackedTasksConsumer<?> consumer = (TrackedTasksConsumer<?>) context.getRoute("events").getConsumer();
-        await().atMost(Duration.ofSeconds(10)).until(() -> consumer.pendingTasks() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> consumer.getPendingTasks() == 0);
 
         assertThat(events).hasSize(2).allMatch(e -> "TIMED_OUT".equals(status(e)));
         assertThat(events).allMatch(e -> taskId.equals(e.getMessage().getHeader(KooPhoneConstants.TASK_ID)));
