@@ -37,7 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DocsNamesTest {
 
     private static final Path ROOT = Path.of("..");
-    /** Outside classes the docs name: Camel's, the JDK's, Spring's, Quarkus's, Apache HttpClient's, Artemis's. */
+    /**
+     * Outside classes the docs name: Camel's, the JDK's, Spring's, Quarkus's, Apache HttpClient's, Artemis's, Huawei's
+     * SDK's.
+     */
     private static final Set<String> OUTSIDE = Set.of("AbstractCamelContext", "ActiveMQConnectionFactory",
             "AutoConfiguration", "CamelContext", "ComponentConfigurationPropertiesCommon", "ComponentCustomizer",
             "ConcurrentHashMap", "ConditionalOnHierarchicalProperties", "ConfigurationProperties", "ConnectException",
@@ -48,7 +51,8 @@ class DocsNamesTest {
             "ScheduledPollConsumer", "ScheduledBatchPollingConsumer", "HealthCheckComponent", "IdempotentRepository",
             "MeterRegistry", "ProducerTemplate", "DefaultCamelContext", "PropertiesComponent", "CamelBatchSize",
             "DefaultMainShutdownStrategy", "DynamicPropertyRegistry", "RegisterExtension", "ApplicationScoped", "CamelMain",
-            "FactoryFinder", "LaunchMode", "QuarkusMain", "QuarkusTest", "RegisterForReflection");
+            "FactoryFinder", "LaunchMode", "QuarkusMain", "QuarkusTest", "RegisterForReflection", "DefaultHttpListener",
+            "HttpConfig", "KooPhoneClient", "OperatingSystemMXBean", "ThreadMXBean");
     /** Words that look like class names but are not: the product, a library, a JVM flag, URL and header parts. */
     private static final Set<String> NOT_CLASSES = Set.of("KooPhone", "OkHttp", "StartFlightRecording", "SignedHeaders",
             "AccessKeyId", "CamelKooPhone", "CamelCph");
