@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.camelkoophone.component.cloud.tasks.TrackedTasksConsumer;
 import io.github.camelkoophone.component.koophone.KooPhoneComponent;
 import io.github.camelkoophone.component.koophone.KooPhoneConstants;
 import io.github.camelkoophone.kafka.KafkaTaskLog;
@@ -16,6 +17,7 @@ import io.github.camelkoophone.simulator.state.SimJob;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -151,7 +153,10 @@ class KooPhoneKafkaTaskLogTest {
 
         SIM.clock().advance(Duration.ofMinutes(5));
         await().atMost(Duration.ofSeconds(30)).until(() -> EVENTS.size() >= expected.size());
-        Thread.sleep(1_000); // ten more polls: nothing is delivered twice
+        // once the consumer follows none of the tasks, nothing more can be delivered for them: then count
+        await().atMost(Duration.ofSeconds(30)).until(() -> camelContext.getRoutes().stream().map(Route::getConsumer)
+                .filter(TrackedTasksConsumer.class::isInstance)
+                .mapToInt(consumer -> ((TrackedTasksConsumer<?>) consumer).getPendingTasks()).sum() == 0);
         assertThat(EVENTS).extracting(e -> e.getMessage().getHeader(KooPhoneConstants.EVENT_ID, String.class))
                 .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(EVENTS).allSatisfy(event -> {
