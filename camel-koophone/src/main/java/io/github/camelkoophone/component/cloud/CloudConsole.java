@@ -2,7 +2,9 @@ package io.github.camelkoophone.component.cloud;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.github.camelkoophone.component.cloud.auth.CredentialState;
@@ -70,7 +72,7 @@ public class CloudConsole extends AbstractDevConsole {
         return text.toString();
     }
 
-    private static void lines(StringBuilder text, String kind, java.util.Collection<Object> entries) {
+    private static void lines(StringBuilder text, String kind, Collection<Object> entries) {
         for (Object entry : entries) {
             text.append("    ").append(kind).append(": ");
             ((JsonObject) entry).forEach((key, value) -> text.append(key).append('=').append(value).append(' '));
@@ -104,7 +106,7 @@ public class CloudConsole extends AbstractDevConsole {
                 }
                 Traffic traffic = component.clients().trafficOf(c);
                 if (traffic != null) {
-                    json.put("rateLimitMode", traffic.limiter().mode().name().toLowerCase(java.util.Locale.ROOT));
+                    json.put("rateLimitMode", traffic.limiter().mode().name().toLowerCase(Locale.ROOT));
                     json.put("rateLimit", traffic.limiter().rate());
                     json.put("retryBudget", traffic.quota().available());
                 }

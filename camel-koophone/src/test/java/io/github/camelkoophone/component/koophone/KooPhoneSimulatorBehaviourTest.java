@@ -413,38 +413,16 @@ class KooPhoneSimulatorBehaviourTest extends SimulatorTestSupport {
         assertThat(result.getStatusResults()).extracting(InstanceStatus::getInstanceId).containsExactlyInAnyOrderElementsOf(ids);
         List<JournalEntry> calls = sim.journal().entries("batchQueryStatus");
         assertThat(calls).hasSize(5);
-        assertThat(maxInFlight(calls)).isEqualTo(2);
+        assertThat(peakConcurrency(calls)).isEqualTo(2);
         assertThat(limitedMillis).isGreaterThanOrEqualTo(3 * 200 - 50); // five 200 ms calls, two at a time: three rounds
 
         sim.journal().clear();
         ok(call("koophone:batchQueryStatus?maxBatchSize=50&batchConcurrency=5", null, Map.of(INSTANCE_IDS, ids)),
                 BatchQueryStatusResult.class);
-        assertThat(maxInFlight(sim.journal().entries("batchQueryStatus"))).isGreaterThan(2);
+        assertThat(peakConcurrency(sim.journal().entries("batchQueryStatus"))).isGreaterThan(2);
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
-
-    /** The most journal entries whose [arrival, arrival + duration] intervals overlap at one moment. */
-    private static int maxInFlight(List<JournalEntry> calls) {
-        int max = 0;
-        for (JournalEntry at : calls) {
-            int inFlight = 0;
-            for (JournalEntry other : calls) {
-                long startNanos = nanos(other);
-                long endNanos = startNanos + other.durationMillis() * 1_000_000;
-                long t = nanos(at);
-                if (startNanos <= t && t < endNanos || other == at) {
-                    inFlight++;
-                }
-            }
-            max = Math.max(max, inFlight);
-        }
-        return max;
-    }
-
-    private static long nanos(JournalEntry e) {
-        return e.time().getEpochSecond() * 1_000_000_000L + e.time().getNano();
-    }
 
     private void restartWith(Consumer<KooPhoneComponent> customization) throws Exception {
         context.stop();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -74,54 +75,7 @@ public final class FleetCheck {
     }
 
     private Outcome outcome(KooPhoneTarget target, List<String> batch, List<String> reset) {
-        Map<String, Long> calls = new TreeMap<>();
-        List<String> mismatches = new ArrayList<>();
-        if (!summary.complete()) {
-            mismatches.add(summary.received() + " of " + summary.expected() + " jobs reported");
-        }
-        if (statuses.size() != batch.size() + reset.size()) {
-            mismatches.add("statuses of " + statuses.size() + " phones reported, expected " + (batch.size() + reset.size()));
-        }
-        target.simulator().ifPresent(sim -> {
-            sim.journal().counters().forEach((operation, counter) -> calls.put(operation, counter.requests()));
-            checkCalls(sim, batch, calls, mismatches);
-            checkEvents(sim, batch, reset, mismatches);
-        });
-        return new Outcome(target.toString(), summary, statuses, calls, mismatches);
-    }
-
-    /** Each call the routes make, once; the video setting stored on every phone of the batch. */
-    private void checkCalls(KooPhoneSimulator sim, List<String> batch, Map<String, Long> calls, List<String> mismatches) {
-        for (String operation : List.of("setVideoConfig", "asyncCommand", "batchReset", "batchQueryStatus")) {
-            if (calls.getOrDefault(operation, 0L) != 1) {
-                mismatches.add(operation + " called " + calls.getOrDefault(operation, 0L) + " times, expected once");
-            }
-        }
-        for (String phone : batch) {
-            if (sim.inventory().require(phone).videoSettings() == null) {
-                mismatches.add("no video setting on " + phone);
-            }
-        }
-    }
-
-    /** One event per job of the command and of the reset, each with the status the simulator gave the job. */
-    private void checkEvents(KooPhoneSimulator sim, List<String> batch, List<String> reset, List<String> mismatches) {
-        Map<String, Long> perOperation = summary.events().stream()
-                .collect(Collectors.groupingBy(TaskSummary.Event::operation, TreeMap::new, Collectors.counting()));
-        Map<String, Long> expected = new TreeMap<>(Map.of("asyncCommand", (long) batch.size(), "batchReset", (long) reset.size()));
-        if (!perOperation.equals(expected)) {
-            mismatches.add("events per operation " + perOperation + ", expected " + expected);
-        }
-        for (TaskSummary.Event event : summary.events()) {
-            String actual = sim.tasks().get(event.taskId()).stream().flatMap(task -> task.jobs().stream())
-                    .filter(job -> job.jobId().equals(event.jobId())).findFirst()
-                    .map(job -> job.status() == SimJob.SUCCEEDED ? "SUCCEEDED" : job.status() == SimJob.FAILED ? "FAILED" : "RUNNING")
-                    .orElse("unknown to the simulator");
-            if (!Objects.equals(actual, event.status())) {
-                mismatches.add("job " + event.jobId() + " of task " + event.taskId() + " reported " + event.status()
-                               + ", the simulator says " + actual);
-            }
-        }
+        return Outcome.of(target.toString(), target.simulator(), summary, statuses, batch, reset);
     }
 
     /**
@@ -132,6 +86,66 @@ public final class FleetCheck {
      */
     public record Outcome(String target, TaskSummary summary, List<InstanceStatus> statuses, Map<String, Long> calls,
                           List<String> mismatches) {
+
+        /**
+         * What a run did, compared with the simulator's own record when it was the target: each call of the routes
+         * made once, the video setting stored on every phone of the batch, and one event per job with the status the
+         * simulator gave that job.
+         *
+         * @param batch the phones the command and the video setting went to
+         * @param reset the phones reset
+         */
+        public static Outcome of(String target, Optional<KooPhoneSimulator> simulator, TaskSummary summary,
+                                 List<InstanceStatus> statuses, List<String> batch, List<String> reset) {
+            Map<String, Long> calls = new TreeMap<>();
+            List<String> mismatches = new ArrayList<>();
+            if (!summary.complete()) {
+                mismatches.add(summary.received() + " of " + summary.expected() + " jobs reported");
+            }
+            if (statuses.size() != batch.size() + reset.size()) {
+                mismatches.add("statuses of " + statuses.size() + " phones reported, expected " + (batch.size() + reset.size()));
+            }
+            simulator.ifPresent(sim -> {
+                sim.journal().counters().forEach((operation, counter) -> calls.put(operation, counter.requests()));
+                checkCalls(sim, batch, calls, mismatches);
+                checkEvents(sim, summary, batch, reset, mismatches);
+            });
+            return new Outcome(target, summary, List.copyOf(statuses), calls, mismatches);
+        }
+
+        private static void checkCalls(KooPhoneSimulator sim, List<String> batch, Map<String, Long> calls,
+                                       List<String> mismatches) {
+            for (String operation : List.of("setVideoConfig", "asyncCommand", "batchReset", "batchQueryStatus")) {
+                if (calls.getOrDefault(operation, 0L) != 1) {
+                    mismatches.add(operation + " called " + calls.getOrDefault(operation, 0L) + " times, expected once");
+                }
+            }
+            for (String phone : batch) {
+                if (sim.inventory().require(phone).videoSettings() == null) {
+                    mismatches.add("no video setting on " + phone);
+                }
+            }
+        }
+
+        private static void checkEvents(KooPhoneSimulator sim, TaskSummary summary, List<String> batch, List<String> reset,
+                                        List<String> mismatches) {
+            Map<String, Long> perOperation = summary.events().stream()
+                    .collect(Collectors.groupingBy(TaskSummary.Event::operation, TreeMap::new, Collectors.counting()));
+            Map<String, Long> expected = new TreeMap<>(Map.of("asyncCommand", (long) batch.size(), "batchReset", (long) reset.size()));
+            if (!perOperation.equals(expected)) {
+                mismatches.add("events per operation " + perOperation + ", expected " + expected);
+            }
+            for (TaskSummary.Event event : summary.events()) {
+                String actual = sim.tasks().get(event.taskId()).stream().flatMap(task -> task.jobs().stream())
+                        .filter(job -> job.jobId().equals(event.jobId())).findFirst()
+                        .map(job -> job.status() == SimJob.SUCCEEDED ? "SUCCEEDED" : job.status() == SimJob.FAILED ? "FAILED" : "RUNNING")
+                        .orElse("unknown to the simulator");
+                if (!Objects.equals(actual, event.status())) {
+                    mismatches.add("job " + event.jobId() + " of task " + event.taskId() + " reported " + event.status()
+                                   + ", the simulator says " + actual);
+                }
+            }
+        }
 
         public boolean ok() {
             return mismatches.isEmpty();
